@@ -1,0 +1,125 @@
+"""Bytes to clean text: charset detection, mojibake repair, Unicode and white-space normalisation.
+
+Wire files arrive in whatever charset the sender's system used (UTF-8, cp1252, Latin-1,
+UTF-16), sometimes already garbled by a wrong decode upstream. Every reader goes through
+`decode_text` so that all stories reach the parser as NFC text with plain spaces and
+"\\n" line ends.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+import ftfy
+from charset_normalizer import from_bytes
+
+from tasks.records import Reject
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# C0 controls other than tab, LF, FF, CR: a text file has (almost) none of them.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+_CONTROL_TABLE = bytes.maketrans(b"", b"")
+_MAX_CONTROL_SHARE = 0.02
+
+# Every kind of horizontal space (NBSP, thin space, ideographic space, tabs ...) becomes " ".
+_SPACES = re.compile(r"[^\S\n]+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width marks, soft hyphen
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def detect_charset(data: bytes) -> str:
+    """Name the codec that decodes `data`: BOM first, then UTF-16 without BOM, UTF-8, then a guess."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return utf16
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data or _control_share(data) > _MAX_CONTROL_SHARE:
+        raise Reject("decode", "binary content", "control bytes or NUL in what should be text")
+    if _looks_western(data):
+        return "cp1252"
+    best = from_bytes(data[:65536]).best()
+    if best is None:
+        raise Reject("decode", "unknown charset", "no charset decodes these bytes")
+    return best.encoding
+
+
+def decode_text(data: bytes) -> str:
+    """Decode raw bytes to normalised text, or raise Reject(stage="decode")."""
+    if not data.strip():
+        raise Reject("decode", "empty file", f"{len(data)} bytes of white space or nothing")
+    codec = detect_charset(data)
+    try:
+        text = data.decode(codec)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise Reject("decode", "undecodable bytes", f"{codec}: {exc}") from None
+    text = text.lstrip("\ufeff")
+    if "\x00" in text or _control_share(text.encode("utf-8", "replace")) > _MAX_CONTROL_SHARE:
+        raise Reject("decode", "binary content", f"control characters after decoding as {codec}")
+    return normalise_text(text)
+
+
+def normalise_text(text: str) -> str:
+    """Repair mojibake, NFC-normalise, unify line ends and spaces; keep blank-line structure.
+
+    Idempotent: normalise_text(normalise_text(t)) == normalise_text(t).
+    """
+    # Quotes stay as the agency wrote them; ftfy would straighten them by default.
+    text = ftfy.fix_text(text, normalization="NFC", unescape_html=False, uncurl_quotes=False)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    lines = [line.strip() for line in text.split("\n")]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 text without a BOM shows NUL in every other byte of ASCII-heavy text."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) > 0.4 * len(zeros) and other.count(0) < 0.05 * len(other):
+            try:
+                data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            return codec
+    return None
+
+
+def _looks_western(data: bytes) -> bool:
+    """Most non-UTF-8 wire copy is cp1252/Latin-1: single accented letters among ASCII.
+
+    Statistical detectors misjudge short Western texts (as cp1251, say). In Latin-script
+    languages a non-ASCII byte rarely follows another; in Cyrillic or Greek text it mostly does.
+    """
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    high = [b >= 0x80 for b in data[:65536]]
+    singles = sum(1 for i, h in enumerate(high) if h and not (i and high[i - 1]))
+    return singles >= 0.7 * sum(high)
+
+
+def _control_share(data: bytes) -> float:
+    if not data:
+        return 0.0
+    controls = len(data) - len(data.translate(_CONTROL_TABLE, _CONTROL_BYTES))
+    return controls / len(data)

@@ -1,0 +1,316 @@
+"""Wire-copy conventions shared by every format: desk slugs, datelines, agencies, dates, end marks.
+
+Pure functions over strings. Each rule is here because real copy carries it; the tests in
+tests/test_parse.py hold the input that motivated each one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from dateutil import tz as dateutil_tz
+
+from tasks.records import Story
+
+# --- agencies -----------------------------------------------------------------------------
+
+# Lower-cased spelling -> canonical name (the name analysts filter on).
+AGENCIES = {
+    "xinhua": "Xinhua", "xinhua news agency": "Xinhua",
+    "ap": "AP", "associated press": "AP", "the associated press": "AP",
+    "reuters": "Reuters", "thomson reuters": "Reuters",
+    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
+    "dpa": "dpa", "deutsche presse-agentur": "dpa",
+    "upi": "UPI", "united press international": "UPI",
+    "efe": "EFE", "ansa": "ANSA", "kyodo": "Kyodo", "kyodo news": "Kyodo",
+    "tass": "TASS", "ria novosti": "RIA Novosti", "interfax": "Interfax",
+    "yonhap": "Yonhap", "pti": "PTI", "ians": "IANS", "bernama": "Bernama",
+    "anadolu": "Anadolu", "anadolu agency": "Anadolu", "aap": "AAP", "apa": "APA",
+    "ana": "ANA", "wafa": "WAFA", "mena": "MENA", "irna": "IRNA", "sana": "SANA",
+    "cna": "CNA", "antara": "Antara", "pap": "PAP", "ctk": "CTK", "belga": "Belga",
+    "anp": "ANP", "tt": "TT", "ntb": "NTB", "ritzau": "Ritzau", "stt": "STT",
+    "bloomberg": "Bloomberg", "business wire": "Business Wire", "pr newswire": "PR Newswire",
+}
+
+
+def canonical_agency(name: str | None) -> str | None:
+    """'The Associated Press' -> 'AP'; unknown names are kept as written (trimmed)."""
+    if not name:
+        return None
+    cleaned = " ".join(name.strip(" .,-").split())
+    return AGENCIES.get(cleaned.lower(), cleaned) or None
+
+
+_AGENCY_ALTERNATION = "|".join(
+    sorted((re.escape(k) for k in AGENCIES), key=len, reverse=True)
+)
+AGENCY_NAME = re.compile(rf"\b(?:{_AGENCY_ALTERNATION})\b", re.IGNORECASE)
+
+# --- desk slugs ---------------------------------------------------------------------------
+
+_DESK_SLUGS = (
+    "urgent", "flash", "bulletin", "breaking", "roundup", "interview", "commentary",
+    "feature", "spotlight", "analysis", "news analysis", "factbox", "backgrounder",
+    "profile", "update", "correction", "corrected", "refile", "exclusive", "preview",
+)
+_SLUG = re.compile(
+    r"^(?:(?P<desk>" + "|".join(_DESK_SLUGS) + r")"
+    r"|(?P<nth>\d+)(?:st|nd|rd|th)\s+(?:LD|Lead)(?:[\s-]*Write-?thru)?"
+    r"|(?:LD|Lead)[\s-]*Write-?thru"
+    r"|UPDATE\s+(?P<update>\d+))\s*[:\-]\s*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Slugs:
+    headline: str  # without the slugs
+    kind: str  # first desk slug, "writethru" for lead rewrites, else "story"
+    version: int  # 1 for an original; an nth lead / update n is version n + 1
+
+
+def split_slugs(headline: str) -> Slugs:
+    """'1st LD Writethru: EU, Mexico agree ...' -> ('EU, Mexico agree ...', 'writethru', 2)."""
+    kind, version, rest = None, 1, headline.strip()
+    while match := _SLUG.match(rest):
+        if match["desk"]:
+            this_kind = match["desk"].lower()
+        elif match["update"]:
+            this_kind, version = "update", int(match["update"]) + 1
+        else:
+            this_kind, version = "writethru", int(match["nth"] or 1) + 1
+        kind = kind or this_kind
+        rest = rest[match.end():]
+    if not rest:  # a headline that is only a slug ("Urgent:") keeps its text
+        return Slugs(headline.strip(), "story", 1)
+    return Slugs(rest.strip(), kind or "story", version)
+
+
+# --- dates --------------------------------------------------------------------------------
+
+MONTHS = {
+    "jan": 1, "january": 1, "janv": 1, "janvier": 1, "januar": 1, "enero": 1,
+    "feb": 2, "february": 2, "fév": 2, "fev": 2, "février": 2, "februar": 2, "febrero": 2,
+    "mar": 3, "march": 3, "mars": 3, "märz": 3, "marzo": 3,
+    "apr": 4, "april": 4, "avr": 4, "avril": 4, "abril": 4,
+    "may": 5, "mai": 5, "mayo": 5,
+    "jun": 6, "june": 6, "juin": 6, "juni": 6, "junio": 6,
+    "jul": 7, "july": 7, "juil": 7, "juillet": 7, "juli": 7, "julio": 7,
+    "aug": 8, "august": 8, "août": 8, "aout": 8, "agosto": 8,
+    "sep": 9, "sept": 9, "september": 9, "septembre": 9, "septiembre": 9,
+    "oct": 10, "october": 10, "octobre": 10, "oktober": 10, "octubre": 10,
+    "nov": 11, "november": 11, "novembre": 11, "noviembre": 11,
+    "dec": 12, "december": 12, "déc": 12, "décembre": 12, "dezember": 12, "diciembre": 12,
+}
+_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_TIME = (
+    r"(?:[,\s]+(?:at\s+)?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>GMT|UTC|Z|[A-Z]{2,4}T|[+-]\d{2}:?\d{2})?)?"
+)
+_DATE_PATTERNS = (
+    # 2017-02-02, 2017-02-02T14:05:00+08:00, 2017/02/02 14:05
+    re.compile(
+        r"\b(?P<year>(?:19|20)\d{2})[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})"
+        r"(?:[T\s]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\.\d+)?"
+        r"\s*(?P<zone>GMT|UTC|Z|[A-Z]{2,4}T|[+-]\d{2}:?\d{2})?)?"
+    ),
+    # February 2, 2017 / Feb. 2, 2017 14:05 GMT
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{{2}})\b{_TIME}", re.I),
+    # 2 February 2017 / 3 mai 2018 / 21. Juli 2020
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+{_MONTH}\s+(?P<year>(?:19|20)\d{{2}})\b{_TIME}", re.I),
+)
+_MONTH_DAY = (  # no year: "Feb. 2", "3 March"
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})\b", re.I),
+    re.compile(rf"\b(?P<day>\d{{1,2}})\.?\s+{_MONTH}\b", re.I),
+)
+_ZONES = {"GMT": timezone.utc, "UTC": timezone.utc, "Z": timezone.utc}
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    day: date
+    moment: datetime | None  # timezone-aware UTC when a time of day was given
+    span: tuple[int, int]  # where in the text the date was found
+
+
+def find_date(text: str) -> FoundDate | None:
+    """The first full calendar date (with year) in `text`, with its time of day if given.
+
+    A time without a zone is taken as UTC, the wire's default clock.
+    """
+    best = None
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best.start()):
+            best = match
+    if best is None:
+        return None
+    found = best.groupdict()
+    month = int(found["mnum"]) if found.get("mnum") else MONTHS[found["month"].lower().rstrip(".")]
+    try:
+        day = date(int(found["year"]), month, int(found["day"]))
+    except ValueError:
+        return None
+    moment = None
+    if found.get("hour") is not None:
+        hour = int(found["hour"])
+        ampm = (found.get("ampm") or "").lower().replace(".", "")
+        hour += 12 if ampm == "pm" and hour < 12 else 0
+        hour -= 12 if ampm == "am" and hour == 12 else 0
+        try:
+            clock = time(hour, int(found["minute"]), int(found.get("second") or 0))
+        except ValueError:
+            clock = None
+        if clock is not None:
+            zone = _zone(found.get("zone"))
+            moment = datetime.combine(day, clock, zone).astimezone(timezone.utc)
+    return FoundDate(day, moment, best.span())
+
+
+def find_month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of a date written without a year, as datelines do: 'CAIRO, March 3 (Xinhua)'."""
+    for pattern in _MONTH_DAY:
+        if match := pattern.search(text):
+            month, day = MONTHS[match["month"].lower().rstrip(".")], int(match["day"])
+            if 1 <= day <= 31:
+                return month, day
+    return None
+
+
+def date_near(month: int, day: int, anchor: date) -> date | None:
+    """The date with this month and day closest before (or just after) `anchor`."""
+    for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= anchor + timedelta(days=2) and (anchor - candidate).days < 300:
+            return candidate
+    return None
+
+
+def _zone(name: str | None):
+    if not name:
+        return timezone.utc
+    if name in _ZONES:
+        return _ZONES[name]
+    if name[0] in "+-":
+        digits = name[1:].replace(":", "")
+        offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        return timezone(offset if name[0] == "+" else -offset)
+    return dateutil_tz.gettz(name) or timezone.utc
+
+
+# --- datelines and end marks --------------------------------------------------------------
+
+_PLACE = r"[^\W\d_][\w.'’\-]*(?:\s[^\W\d_][\w.'’\-]*){0,4}"
+_DATELINE = re.compile(
+    rf"^(?P<dateline>(?P<place>{_PLACE})"
+    r"(?:,\s*(?P<when>[^()]{3,30}?))?"
+    r"\s*\((?P<agency>[^\W\d_][\w .&-]{0,30})\))\s*(?:--|-|_|—|–|:)\s+"
+)
+# An upper-case place with no agency: "WASHINGTON -- ", "LONDON, March 3 -- "
+_BARE_DATELINE = re.compile(
+    r"^(?P<dateline>(?P<place>[A-Z][A-Z .'’\-]{2,30}?)(?:,\s*(?P<when>[^()]{3,30}?))?)\s*(?:--|—|–)\s+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    text: str  # "BEIJING, Feb. 2 (Xinhua)"
+    place: str
+    agency: str | None
+    when: str | None  # the date part as written, if any
+    rest: str  # the paragraph after the dateline
+
+
+def split_dateline(paragraph: str) -> Dateline | None:
+    """'BEIJING, Feb. 2 (Xinhua) -- NATO ...' -> Dateline('BEIJING, Feb. 2 (Xinhua)', ...)."""
+    match = _DATELINE.match(paragraph) or _BARE_DATELINE.match(paragraph)
+    if not match or not match.end() < len(paragraph):
+        return None
+    agency = match.groupdict().get("agency")
+    if agency is not None and not AGENCY_NAME.fullmatch(agency.strip()) and len(agency) > 12:
+        return None  # "(something long)" after a capitalised phrase is prose, not a dateline
+    return Dateline(
+        text=match["dateline"].strip(),
+        place=match["place"].strip(),
+        agency=canonical_agency(agency),
+        when=(match["when"] or "").strip() or None,
+        rest=paragraph[match.end():].strip(),
+    )
+
+
+END_MARKS = ("Endit", "ENDS", "ENDITEM", "(END)", "END", "###", "-- 30 --", "-30-", "— 30 —")
+_END_MARK = re.compile(
+    r"(?:^|\s)(?:" + "|".join(re.escape(m) for m in END_MARKS) + r")\s*$"
+)
+
+
+def strip_end_mark(paragraphs: list[str]) -> tuple[list[str], bool]:
+    """Cut the body at the agency's end mark ('... a year. Endit', 'ENDS', '-- 30 --').
+
+    Everything after the mark is page furniture (share buttons, related links) and goes too.
+    Returns the paragraphs and whether a mark was found.
+    """
+    for index, paragraph in enumerate(paragraphs):
+        match = _END_MARK.search(paragraph)
+        if match:
+            kept = paragraphs[:index]
+            before = paragraph[: match.start()].strip()
+            if before:
+                kept.append(before)
+            return kept, True
+    return paragraphs, False
+
+
+# --- language -----------------------------------------------------------------------------
+
+_STOPWORDS = {
+    "en": "the of and to in is that for on with said was by as at from has have it",
+    "de": "der die und das ist nicht mit den von zu des sich auf für dem ein eine sagte",
+    "fr": "le la les et des est dans que pour une pas sur du au qui a été avec",
+    "es": "el la los las y que en del por para con una es se dijo al",
+    "it": "il di che è la per una sono della con non del gli ha",
+    "pt": "o de que e do da em um para com não uma os no se na por",
+    "nl": "de het een en van is dat op te niet met voor zijn",
+}
+_STOPWORD_SETS = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code by stop-word counts over the first few hundred words; None if unsure."""
+    words = [w.lower() for w in _WORD.findall(text[:3000])]
+    if len(words) < 5:
+        return None
+    scores = {lang: sum(w in stops for w in words) for lang, stops in _STOPWORD_SETS.items()}
+    lang, score = max(scores.items(), key=lambda item: item[1])
+    return lang if score >= max(2, 0.05 * len(words)) else None
+
+
+# --- finishing a story --------------------------------------------------------------------
+
+
+def finish_story(story: Story) -> Story:
+    """Derive what the format did not say: kind and version from slugs, agency and date
+    from the dateline, language from the text."""
+    slugs = split_slugs(story.headline)
+    story.headline = slugs.headline
+    story.kind = story.kind or slugs.kind
+    story.version = story.version or slugs.version
+    if story.paragraphs and story.dateline is None:
+        if found := split_dateline(story.paragraphs[0]):
+            story.dateline = found.text
+            story.paragraphs[0] = found.rest
+            story.agency = story.agency or found.agency
+            if story.published_on is None and story.published_at is None and found.when:
+                if when := find_date(found.when):
+                    story.published_on, story.published_at = when.day, when.moment
+                    story.date_source = "content"
+    story.agency = canonical_agency(story.agency)
+    if story.language is None:
+        story.language = detect_language(" ".join(story.paragraphs[:3]))
+    return story

@@ -1,0 +1,57 @@
+"""The small record types that flow between stages.
+
+Plain dataclasses: every stage is a function from one of these to the next, so each
+can be tested without Prefect, a lake or a file system.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RawFile:
+    """One raw file as read from the source: bytes plus where and when it came from."""
+
+    uri: str
+    data: bytes
+    modified_at: datetime | None = None  # UTC; the last-resort date of its stories
+
+
+@dataclass(slots=True)
+class Story:
+    """One story as a format reader found it, already cleaned to text.
+
+    Fields a format does not carry stay None / empty; `tasks.parse.finish_story`
+    fills what can be derived (slug -> kind/version, dateline -> agency ...).
+    """
+
+    headline: str
+    paragraphs: list[str]
+    source_format: str
+    agency: str | None = None
+    kind: str | None = None
+    version: int | None = None
+    story_id: str | None = None  # an id the format carries (guid, uri); else derived
+    published_at: datetime | None = None  # timezone-aware when the time is known
+    published_on: date | None = None  # the date, when known without a time
+    date_source: str | None = None  # content / metadata / file
+    dateline: str | None = None
+    byline: str | None = None
+    language: str | None = None
+    related_headlines: list[str] = field(default_factory=list)
+
+
+class Reject(Exception):
+    """A raw file (or one story in it) that cannot go into the lake, and why.
+
+    `stage` names the step that refused it (read, decode, sniff, parse ...), `reason`
+    is a short stable phrase to group by, `detail` the specifics for a human.
+    """
+
+    def __init__(self, stage: str, reason: str, detail: str = ""):
+        super().__init__(f"{stage}: {reason}" + (f" ({detail})" if detail else ""))
+        self.stage = stage
+        self.reason = reason
+        self.detail = detail

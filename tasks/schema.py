@@ -1,0 +1,96 @@
+"""The lake's tables: one Arrow schema per dataset. This is the contract with analysts.
+
+Change a column here and nowhere else; bump SCHEMA_VERSION when a change is not additive.
+`pub_date` (and `run_date` for rejects) are hive partition keys: they live in the folder
+names (`pub_date=2017-02-02/`), not inside the files, so pyarrow, pandas and DuckDB all
+read them back as a column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+SCHEMA_VERSION = "1"
+
+UTC_TIMESTAMP = pa.timestamp("us", tz="UTC")
+
+ARTICLES = pa.schema(
+    [
+        ("article_id", pa.string()),  # first 16 hex of content_sha256: same content, same id
+        ("story_id", pa.string()),  # groups the versions of one story
+        ("version", pa.int32()),
+        ("agency", pa.string()),
+        ("headline", pa.string()),  # without desk slugs
+        ("kind", pa.string()),  # story, urgent, roundup, interview, writethru ...
+        ("published_at", UTC_TIMESTAMP),  # null when only the date is known
+        ("date_source", pa.string()),  # content / metadata / file
+        ("dateline", pa.string()),
+        ("byline", pa.string()),
+        ("body", pa.string()),  # paragraphs joined by a blank line
+        ("paragraphs", pa.list_(pa.string())),
+        ("word_count", pa.int32()),
+        ("language", pa.string()),
+        ("related_headlines", pa.list_(pa.string())),
+        ("source_uri", pa.string()),
+        ("source_format", pa.string()),
+        ("content_sha256", pa.string()),
+        ("ingested_at", UTC_TIMESTAMP),
+    ]
+)
+
+ENTITIES = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("text", pa.string()),  # as written
+        ("name", pa.string()),  # canonical within the article
+        ("type", pa.string()),  # PERSON, ORG, LOC, MISC
+        ("start", pa.int32()),  # character offsets into articles.body
+        ("end", pa.int32()),
+        ("paragraph", pa.int32()),  # index into articles.paragraphs
+        ("role", pa.string()),  # title seen with a PERSON ("Prime Minister")
+    ]
+)
+
+REJECTS = pa.schema(
+    [
+        ("source_uri", pa.string()),
+        ("stage", pa.string()),  # read, sniff, decode, parse, entities ...
+        ("reason", pa.string()),  # short, stable: group by it
+        ("detail", pa.string()),
+        ("ingested_at", UTC_TIMESTAMP),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A lake table: its folder name, schema, partition key, row identity and sort order."""
+
+    name: str
+    schema: pa.Schema
+    partition: str
+    key: tuple[str, ...]
+    sort: tuple[tuple[str, str], ...]
+
+
+DATASETS = {
+    "articles": Dataset(
+        "articles", ARTICLES, "pub_date", key=("article_id",),
+        sort=(("agency", "ascending"), ("published_at", "ascending"), ("article_id", "ascending")),
+    ),
+    "entities": Dataset(
+        "entities", ENTITIES, "pub_date", key=("article_id", "start", "end", "type"),
+        sort=(("article_id", "ascending"), ("start", "ascending")),
+    ),
+    "rejects": Dataset(
+        "rejects", REJECTS, "run_date", key=("source_uri", "stage", "reason", "detail"),
+        sort=(("source_uri", "ascending"), ("stage", "ascending")),
+    ),
+}
+
+
+def staged_schema(dataset: Dataset) -> pa.Schema:
+    """Staged batch files carry the partition key as a column; the lake keeps it in paths."""
+    return dataset.schema.append(pa.field(dataset.partition, pa.string()))

@@ -1,0 +1,62 @@
+"""Where raw files come from: a local folder or any fsspec URL. The only reader of the source.
+
+Listing returns small `SourceFile` records; bytes are read later, inside the batch that
+processes them, so the flow never holds file contents.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import fsspec
+
+from tasks.records import RawFile
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    uri: str  # as the lake records it: the source as given + the path below it
+    path: str  # the path the file system understands
+    size: int
+    modified_at: datetime | None
+
+
+class SourceError(Exception):
+    """The source cannot be listed at all (missing, not a folder, no permission)."""
+
+
+def list_source(source: str) -> list[SourceFile]:
+    """Every file under `source`, recursively, sorted by uri (hidden files and folders skipped)."""
+    fs, root = fsspec.core.url_to_fs(source)
+    try:
+        if not fs.isdir(root):
+            kind = "a file, not a folder" if fs.exists(root) else "not found"
+            raise SourceError(f"source {source!r} is {kind}")
+        found = fs.find(root, detail=True, withdirs=False)
+    except OSError as exc:
+        raise SourceError(f"cannot list source {source!r}: {exc}") from None
+    base = source.rstrip("/")
+    files = []
+    for path, info in found.items():
+        relative = posixpath.relpath(path, root.rstrip("/") or "/")
+        if any(part.startswith(".") for part in relative.split("/")):
+            continue
+        files.append(SourceFile(f"{base}/{relative}", path, int(info.get("size") or 0), _modified(info)))
+    return sorted(files, key=lambda f: f.uri)
+
+
+def read_file(source: str, file: SourceFile) -> RawFile:
+    fs, _ = fsspec.core.url_to_fs(source)
+    with fs.open(file.path, "rb") as handle:
+        return RawFile(file.uri, handle.read(), file.modified_at)
+
+
+def _modified(info: dict) -> datetime | None:
+    value = info.get("mtime") or info.get("LastModified") or info.get("updated")
+    if isinstance(value, (int, float)):
+        return datetime.fromtimestamp(value, timezone.utc)
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return None
