@@ -1,0 +1,160 @@
+"""The lake writer: staged batches, keyed merge, atomic partition swap, the lock."""
+
+from datetime import datetime, timezone
+import multiprocessing
+import os
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from tasks import lake
+from tasks.schema import DATASETS
+
+T0 = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
+T1 = datetime(2024, 5, 2, 12, 0, tzinfo=timezone.utc)
+
+
+def article(article_id, pub_date="2024-05-01", uri="src/a.txt", ingested_at=T0, headline="H"):
+    return {
+        "article_id": article_id, "story_id": "s-" + article_id, "version": 1, "agency": "AP",
+        "headline": headline, "kind": "story", "published_at": None, "pub_date": pub_date,
+        "date_source": "content", "dateline": None, "byline": None, "body": "Body " + article_id,
+        "paragraphs": ["Body " + article_id], "word_count": 2, "language": "en",
+        "related_headlines": [], "source_uri": uri, "source_format": "page_text",
+        "content_sha256": article_id * 4, "ingested_at": ingested_at,
+    }
+
+
+def entity(article_id, start, pub_date="2024-05-01", name="NATO"):
+    return {"article_id": article_id, "text": name, "name": name, "type": "ORG", "start": start,
+            "end": start + len(name), "paragraph": 0, "role": None, "pub_date": pub_date}
+
+
+def reject(uri, when=T0):
+    return {"source_uri": uri, "stage": "decode", "reason": "binary content", "detail": "",
+            "ingested_at": when, "run_date": when.date().isoformat()}
+
+
+def commit(root, run_id, articles=(), entities=(), rejects=()):
+    lake.stage_batch(root, run_id, 0, {"articles": list(articles), "entities": list(entities), "rejects": list(rejects)})
+    return lake.commit_run(root, run_id)
+
+
+def read(root, name):
+    return pd.read_parquet(root / name)
+
+
+def test_partitions_are_hive_folders_readable_by_pandas(tmp_path):
+    report = commit(tmp_path, "r1", [article("a1"), article("b2", "2024-05-02")], [entity("a1", 0)], [reject("x")])
+    assert report.partitions == {"articles": 2, "entities": 1, "rejects": 1}
+    assert (tmp_path / "articles/pub_date=2024-05-01/part-0.parquet").exists()
+    df = read(tmp_path, "articles")
+    assert sorted(df["article_id"]) == ["a1", "b2"]
+    assert sorted(df["pub_date"].astype(str)) == ["2024-05-01", "2024-05-02"]
+    assert str(df["published_at"].dtype) == "datetime64[us, UTC]"
+    assert df["paragraphs"].iloc[0].tolist()[0].startswith("Body")
+    assert not (tmp_path / "_staging/r1").exists()
+
+
+def test_same_input_twice_leaves_the_same_rows(tmp_path):
+    commit(tmp_path, "r1", [article("a1"), article("a2")], [entity("a1", 0)])
+    first = pq.read_table(tmp_path / "articles/pub_date=2024-05-01/part-0.parquet")
+    report = commit(tmp_path, "r2", [article("a1", ingested_at=T1), article("a2", ingested_at=T1)], [entity("a1", 0)])
+    second = pq.read_table(tmp_path / "articles/pub_date=2024-05-01/part-0.parquet")
+    assert second.equals(first)  # ingested_at kept from the first run, no duplicates
+    assert report.rows_new["articles"] == 0 and report.rows_written["articles"] == 2
+    assert len(read(tmp_path, "entities")) == 1
+
+
+def test_duplicates_within_a_run_keep_the_first_source(tmp_path):
+    report = commit(tmp_path, "r1", [article("a1", uri="src/z.txt"), article("a1", uri="src/b.txt")],
+                    [entity("a1", 0), entity("a1", 0)])
+    df = read(tmp_path, "articles")
+    assert df["source_uri"].tolist() == ["src/b.txt"]
+    assert report.rows_written == {"articles": 1, "entities": 1, "rejects": 0}
+
+
+def test_new_rows_merge_with_existing_partition(tmp_path):
+    commit(tmp_path, "r1", [article("a1")], [entity("a1", 0)])
+    report = commit(tmp_path, "r2", [article("a2", ingested_at=T1)], [entity("a2", 5)])
+    assert sorted(read(tmp_path, "articles")["article_id"]) == ["a1", "a2"]
+    assert len(read(tmp_path, "entities")) == 2
+    assert report.rows_new["articles"] == 1
+
+
+def test_reprocessed_article_replaces_its_entities(tmp_path):
+    commit(tmp_path, "r1", [article("a1")], [entity("a1", 0), entity("a1", 10, name="Libya")])
+    commit(tmp_path, "r2", [article("a1", headline="Better parse")], [entity("a1", 0)])
+    assert read(tmp_path, "articles")["headline"].tolist() == ["Better parse"]
+    assert read(tmp_path, "entities")["start"].tolist() == [0]
+
+
+def test_rejects_are_recorded_once_per_run_date(tmp_path):
+    commit(tmp_path, "r1", rejects=[reject("x"), reject("y")])
+    commit(tmp_path, "r2", rejects=[reject("x")])
+    assert sorted(read(tmp_path, "rejects")["source_uri"]) == ["x", "y"]
+
+
+def test_merge_is_pure_and_sorted():
+    dataset = DATASETS["articles"]
+    import pyarrow as pa
+    staged = pa.Table.from_pylist([article("b"), article("a")], schema=lake.staged_schema(dataset))
+    merged, run_rows, new_rows = lake.merge_partition(dataset, None, staged)
+    assert merged.column_names == dataset.schema.names
+    assert merged["article_id"].to_pylist() == ["a", "b"]
+    assert (run_rows, new_rows) == (2, 2)
+
+
+def test_write_leaves_no_temporary_files(tmp_path):
+    commit(tmp_path, "r1", [article("a1")])
+    leftovers = [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+    assert leftovers == []
+
+
+def test_old_partition_files_gain_new_columns_as_nulls(tmp_path):
+    import pyarrow as pa
+    path = tmp_path / "entities/pub_date=2024-05-01/part-0.parquet"
+    path.parent.mkdir(parents=True)
+    old = pa.Table.from_pylist([{k: v for k, v in entity("a0", 0).items() if k not in ("role", "pub_date")}])
+    pq.write_table(old, path)
+    commit(tmp_path, "r1", [article("a1")], [entity("a1", 3)])
+    df = read(tmp_path, "entities")
+    assert sorted(df["article_id"]) == ["a0", "a1"] and df["role"].isna().all()
+
+
+def _hold_lock(root, ready, release):
+    with lake.lake_lock(root):
+        ready.set()
+        release.wait(10)
+
+
+def test_second_writer_waits_then_fails_clearly(tmp_path):
+    ctx = multiprocessing.get_context("spawn")
+    ready, release = ctx.Event(), ctx.Event()
+    holder = ctx.Process(target=_hold_lock, args=(str(tmp_path), ready, release))
+    holder.start()
+    try:
+        assert ready.wait(30)
+        with pytest.raises(lake.LakeError, match="locked by another run"):
+            with lake.lake_lock(tmp_path, timeout_s=0.3, poll_s=0.05):
+                pass
+    finally:
+        release.set()
+        holder.join(10)
+    with lake.lake_lock(tmp_path, timeout_s=1):  # free again once the holder is done
+        pass
+
+
+def test_lock_of_a_dead_process_is_broken(tmp_path):
+    import socket
+    lock = tmp_path / "_state/lock"
+    lock.parent.mkdir(parents=True)
+    ctx = multiprocessing.get_context("spawn")
+    dead = ctx.Process(target=int)
+    dead.start()
+    dead.join()
+    lock.write_text(f"{socket.gethostname()} {dead.pid}\n")
+    with lake.lake_lock(tmp_path, timeout_s=1):
+        assert lock.read_text().split()[1] == str(os.getpid())
+    assert not lock.exists()
