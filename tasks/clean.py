@@ -106,16 +106,17 @@ def _bomless_utf16(data: bytes) -> str | None:
 def _looks_western(data: bytes) -> bool:
     """Most non-UTF-8 wire copy is cp1252/Latin-1: single accented letters among ASCII.
 
-    Statistical detectors misjudge short Western texts (as cp1251, say). In Latin-script
-    languages a non-ASCII byte rarely follows another; in Cyrillic or Greek text it mostly does.
+    Statistical detectors misjudge short Western texts (as cp1250 or cp1251, say). In
+    Latin-script languages a non-ASCII letter rarely follows another; in Cyrillic or Greek
+    text decoded as cp1252 it mostly does.
     """
     try:
-        data.decode("cp1252")
+        text = data[:65536].decode("cp1252")
     except UnicodeDecodeError:
         return False
-    high = [b >= 0x80 for b in data[:65536]]
-    singles = sum(1 for i, h in enumerate(high) if h and not (i and high[i - 1]))
-    return singles >= 0.7 * sum(high)
+    foreign = [i for i, c in enumerate(text) if c >= "\x80" and c.isalpha()]
+    in_runs = sum(1 for i in foreign if i and text[i - 1] >= "\x80" and text[i - 1].isalpha())
+    return in_runs <= 0.3 * len(foreign)
 
 
 def _control_share(data: bytes) -> float:

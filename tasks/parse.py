@@ -249,6 +249,10 @@ _END_MARK = re.compile(
 )
 
 
+# dpa and AFP sign off with the agency and editors' initials on a line of its own: "dpa grj rmo".
+_SIGNATURE = re.compile(r"^(?:dpa|afp|sid|epd|kna)(?:\s+[a-z]{2,4}){1,4}$", re.IGNORECASE)
+
+
 def strip_end_mark(paragraphs: list[str]) -> tuple[list[str], bool]:
     """Cut the body at the agency's end mark ('... a year. Endit', 'ENDS', '-- 30 --').
 
@@ -256,6 +260,8 @@ def strip_end_mark(paragraphs: list[str]) -> tuple[list[str], bool]:
     Returns the paragraphs and whether a mark was found.
     """
     for index, paragraph in enumerate(paragraphs):
+        if index and _SIGNATURE.match(paragraph):
+            return paragraphs[:index], True
         match = _END_MARK.search(paragraph)
         if match:
             kept = paragraphs[:index]

@@ -104,6 +104,7 @@ def test_iso_date_with_time_gives_a_utc_timestamp():
     ("Off the wire\nA\u00a0\u00a0\u2022\u00a0B\nYou are here:   Home\n\n404 Not Found\n", "no body"),
     ("Xinhua, February 2, 2017 Adjust font size:\n\nEndit\n", "no body"),
     ("x" * 400 + "\n\nbody\n", "no headline"),
+    ("404 Not Found\n\nSorry, the page you requested does not exist.\n\nReturn to homepage\n", "not a news page"),
 ])
 def test_pages_without_a_story_are_rejected(text, reason):
     with pytest.raises(Reject) as caught:

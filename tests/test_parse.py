@@ -88,6 +88,8 @@ def test_month_day_without_year_lands_near_the_file_date():
     (["One.", "-- 30 --"], ["One."]),
     (["One.", "###"], ["One."]),
     (["The legend never ENDS well", "Two."], ["The legend never ENDS well", "Two."]),
+    (["Eins.", "Zwei.", "dpa grj rmo"], ["Eins.", "Zwei."]),  # editors' initials sign off
+    (["dpa", "Two."], ["dpa", "Two."]),
 ])
 def test_end_marks(paragraphs, kept):
     assert strip_end_mark(paragraphs)[0] == kept

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from tasks.clean import decode_text, detect_charset
-from tasks.parse import AGENCY_NAME, find_date, strip_end_mark
+from tasks.parse import AGENCY_NAME, find_date, split_dateline, strip_end_mark
 from tasks.records import RawFile, Reject, Story
 
 NAME = "page_text"
@@ -69,6 +69,9 @@ def parse_page_text(text: str) -> Story:
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
         raise Reject("parse", "no body", f"headline {headline[:60]!r} has no paragraphs under it")
+
+    if not source and not split_dateline(paragraphs[0]):
+        raise Reject("parse", "not a news page", "no source line under the headline and no dateline")
 
     story = Story(
         headline=headline,

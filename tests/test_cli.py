@@ -1,0 +1,59 @@
+"""The command line contract: help, errors as one line with exit 1, a summary at the end."""
+
+import subprocess
+import sys
+
+import pytest
+
+from flows.cli import build_parser, main
+
+from tests.conftest import FIXTURES
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["run", "--help"], ["synth", "--help"]])
+def test_help_explains_itself(argv, capsys):
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert "usage: wirelake" in out
+    assert len(out.splitlines()) > 5
+
+
+def test_run_options_are_documented():
+    text = build_parser().format_help() + build_parser()._subparsers._group_actions[0].choices["run"].format_help()
+    for option in ("--source", "--lake", "--workers"):
+        assert option in text
+
+
+def test_missing_source_is_one_line_and_exit_1(tmp_path, capsys):
+    assert main(["run", "--source", str(tmp_path / "nope"), "--lake", str(tmp_path / "lake")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("wirelake: error: source") and "not found" in err and "\n" not in err
+
+
+def test_unwritable_lake_is_one_line_and_exit_1(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["run", "--source", str(FIXTURES / "raw_mini"), "--lake", str(blocker / "lake")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "not writable" in err and "\n" not in err
+
+
+def test_bad_worker_count_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["run", "--source", "x", "--lake", "y", "--workers", "0"])
+    assert done.value.code == 2
+
+
+def test_console_script_is_installed():
+    done = subprocess.run([sys.executable, "-m", "flows.cli", "--help"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "run" in done.stdout and "synth" in done.stdout
+
+
+@pytest.mark.prefect
+def test_run_prints_summary(prefect_harness, tmp_path, capsys):
+    assert main(["run", "--source", str(FIXTURES / "raw_mini"), "--lake", str(tmp_path / "lake"), "--workers", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "7 seen = 5 parsed + 1 rejected + 1 duplicate" in out
+    assert "articles/s" in out and "MB/s" in out and "entities" in out
