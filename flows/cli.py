@@ -58,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--source", required=True, metavar="SRC", help="folder (or fsspec URL) of raw wire files")
     run.add_argument("--lake", required=True, metavar="LAKE", help="folder of the Parquet lake (created if missing)")
     run.add_argument("--workers", type=_positive_int, default=None, metavar="N",
-                     help="parallel worker processes (default: all cores, %(default)s means all)")
+                     help="parallel worker processes (default: all cores; runs of fewer than "
+                          "500 files use one, as starting workers would cost more than it saves)")
     run.add_argument("--batch-size", type=_positive_int, default=None, metavar="N",
                      help="files per batch task (default: chosen from the number of files and workers)")
     run.add_argument("--json", action="store_true", help="print the summary as JSON instead of a table")
@@ -80,10 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from tasks.lake import LakeError
-    from tasks.sources import SourceError, list_source
+    from tasks.sources import SourceError, check_source
 
     try:
-        list_source(args.source)
+        check_source(args.source)
     except SourceError as exc:
         raise CliError(str(exc)) from None
     _check_writable(args.lake)

@@ -6,16 +6,19 @@ Prefect sees a few dozen batch tasks per run, never one task per file: its per-t
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import sys
 import time
 import uuid
 from collections import Counter
+from collections.abc import Iterator
 from datetime import datetime, timezone
 
 from prefect import flow, task
 from prefect.futures import as_completed
+from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from tasks import lake as lake_writer
@@ -24,6 +27,7 @@ from tasks.sources import SourceFile, list_source
 
 MIN_BATCH, MAX_BATCH = 20, 2000
 BATCHES_PER_WORKER = 4  # enough to balance uneven batches and to show progress
+SMALL_RUN_FILES = 500  # below this one in-process worker beats a process pool
 
 
 @task(name="process-batch", retries=1, retry_delay_seconds=2)
@@ -70,11 +74,41 @@ def ingest(source: str, lake: str, workers: int | None = None, batch_size: int |
 def run_flow(source: str, lake: str, workers: int | None = None, batch_size: int | None = None,
              show_progress: bool = False) -> dict:
     """Run `ingest` with local processes (or a thread for one worker)."""
-    workers = workers or os.cpu_count() or 1
+    workers = workers or default_workers(len(list_source(source)))
     runner = ThreadPoolTaskRunner(max_workers=1) if workers == 1 else ProcessPoolTaskRunner(max_workers=workers)
-    return ingest.with_options(task_runner=runner)(
-        source=source, lake=lake, workers=workers, batch_size=batch_size, show_progress=show_progress
-    )
+    with prefect_api():
+        return ingest.with_options(task_runner=runner)(
+            source=source, lake=lake, workers=workers, batch_size=batch_size, show_progress=show_progress
+        )
+
+
+@contextlib.contextmanager
+def prefect_api() -> Iterator[None]:
+    """Make sure worker processes talk to one Prefect API.
+
+    With no PREFECT_API_URL, Prefect starts a temporary server per process, so every
+    worker of a process pool would start its own (about 10 s each). Start one here and
+    hand its address to the workers through the environment.
+    """
+    if PREFECT_API_URL.value():
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    server.start()
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        with temporary_settings({PREFECT_API_URL: server.api_url}):
+            yield
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+
+
+def default_workers(n_files: int) -> int:
+    """All cores, unless the run is so small that starting worker processes (each imports
+    Prefect: seconds) would take longer than the work itself."""
+    return 1 if n_files < SMALL_RUN_FILES else os.cpu_count() or 1
 
 
 def pick_batch_size(n_files: int, workers: int) -> int:

@@ -27,13 +27,22 @@ class SourceError(Exception):
     """The source cannot be listed at all (missing, not a folder, no permission)."""
 
 
-def list_source(source: str) -> list[SourceFile]:
-    """Every file under `source`, recursively, sorted by uri (hidden files and folders skipped)."""
-    fs, root = fsspec.core.url_to_fs(source)
+def check_source(source: str) -> None:
+    """Raise SourceError unless `source` is a folder that can be listed."""
     try:
+        fs, root = fsspec.core.url_to_fs(source)
         if not fs.isdir(root):
             kind = "a file, not a folder" if fs.exists(root) else "not found"
             raise SourceError(f"source {source!r} is {kind}")
+    except (OSError, ValueError, ImportError) as exc:
+        raise SourceError(f"cannot open source {source!r}: {exc}") from None
+
+
+def list_source(source: str) -> list[SourceFile]:
+    """Every file under `source`, recursively, sorted by uri (hidden files and folders skipped)."""
+    check_source(source)
+    fs, root = fsspec.core.url_to_fs(source)
+    try:
         found = fs.find(root, detail=True, withdirs=False)
     except OSError as exc:
         raise SourceError(f"cannot list source {source!r}: {exc}") from None
