@@ -1,0 +1,70 @@
+"""One raw file through every stage to rows (no Prefect, no lake)."""
+
+from datetime import datetime, timezone
+
+from tasks.pipeline import process_file
+from tasks.records import RawFile
+
+from tests.conftest import FIXTURES, shared_file
+
+NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+def test_rows_follow_the_contract():
+    raw = RawFile("src/ap.txt", (FIXTURES / "raw_mini" / "ap-denver.txt").read_bytes())
+    out = process_file(raw, NOW)
+    assert out.status == "parsed" and not out.rejects
+    [article] = out.articles
+    assert article["article_id"] == article["content_sha256"][:16]
+    assert article["body"] == "\n\n".join(article["paragraphs"])
+    assert article["word_count"] == len(article["body"].split())
+    assert article["pub_date"] == "2021-01-09" and article["date_source"] == "content"
+    assert article["source_uri"] == "src/ap.txt" and article["ingested_at"] == NOW
+    for entity in out.entities:
+        assert article["body"][entity["start"]:entity["end"]] == entity["text"]
+        assert entity["text"] in article["paragraphs"][entity["paragraph"]]
+
+
+def test_same_content_same_ids_whatever_the_file():
+    data = (FIXTURES / "raw_mini" / "ap-denver.txt").read_bytes()
+    one = process_file(RawFile("a.txt", data), NOW).articles[0]
+    two = process_file(RawFile("b/c.dat", data.replace(b"\n", b"\r\n")), NOW).articles[0]
+    assert (one["article_id"], one["story_id"]) == (two["article_id"], two["story_id"])
+
+
+def test_undated_story_takes_the_file_date():
+    data = b"Quake shakes capital\n\nReuters Adjust font size:\n\nTOKYO (Reuters) - A strong quake shook Tokyo.\n"
+    modified = datetime(2023, 6, 5, 23, 0, tzinfo=timezone.utc)
+    [article] = process_file(RawFile("x", data, modified), NOW).articles
+    assert (article["pub_date"], article["date_source"], article["published_at"]) == ("2023-06-05", "file", None)
+
+
+def test_dateline_without_year_is_placed_near_the_file_date():
+    data = b"Nile talks resume\n\nXinhua Adjust font size:\n\nCAIRO, March 3 (Xinhua) -- Talks resumed on Sunday.\n"
+    [article] = process_file(RawFile("x", data, datetime(2020, 3, 5, tzinfo=timezone.utc)), NOW).articles
+    assert article["pub_date"] == "2020-03-03" and article["date_source"] == "file"
+
+
+def test_failures_become_reject_rows_not_exceptions(monkeypatch):
+    out = process_file(RawFile("junk", bytes(range(256)) * 8), NOW)
+    assert out.status == "rejected" and out.rejects[0]["stage"] == "sniff"
+
+    import tasks.entities
+    monkeypatch.setattr(tasks.entities, "find_entities", lambda text: 1 / 0)
+    out = process_file(RawFile("ap.txt", (FIXTURES / "raw_mini" / "ap-denver.txt").read_bytes()), NOW)
+    assert out.status == "rejected" and not out.articles
+    assert out.rejects[0]["stage"] == "entities" and out.rejects[0]["reason"] == "unexpected error"
+    assert "ZeroDivisionError" in out.rejects[0]["detail"]
+
+
+def test_shared_xinhua_sample_end_to_end():
+    path = shared_file("samples/text/xinhua-china-org-cn-2017-02-02.txt")
+    out = process_file(RawFile(str(path), path.read_bytes()), NOW)
+    [article] = out.articles
+    assert article["headline"] == "NATO chief, Libyan PM discuss security situation in Libya"
+    assert (article["agency"], article["pub_date"]) == ("Xinhua", "2017-02-02")
+    assert len(article["paragraphs"]) == 7 and len(article["related_headlines"]) == 10
+    found = {(e["name"], e["type"]) for e in out.entities}
+    for expected in [("Jens Stoltenberg", "PERSON"), ("Fayez Al-Sarraj", "PERSON"), ("NATO", "ORG"),
+                     ("Libya", "LOC"), ("Sirte", "LOC"), ("Tripoli", "LOC")]:
+        assert expected in found
