@@ -82,18 +82,18 @@ COUNTRIES: dict[str, str] = {
 COUNTRY_VARIANTS: dict[str, str] = {
     "U.S.": "United States", "US": "United States", "USA": "United States",
     "U.S.A.": "United States", "United States of America": "United States",
-    "the United States": "United States", "the U.S.": "United States",
     "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom",
     "Great Britain": "United Kingdom",
     "United Kingdom of Great Britain and Northern Ireland": "United Kingdom",
-    "UAE": "United Arab Emirates", "U.A.E.": "United Arab Emirates", "Emirates": "United Arab Emirates",
+    "UAE": "United Arab Emirates", "U.A.E.": "United Arab Emirates",
+    "Emirates": "United Arab Emirates",
     "Russian Federation": "Russia", "PRC": "China", "People's Republic of China": "China",
     "Chinese mainland": "China", "Mainland China": "China",
     "Republic of Korea": "South Korea", "ROK": "South Korea",
     "DPRK": "North Korea", "Democratic People's Republic of Korea": "North Korea",
     "Ivory Coast": "Côte d'Ivoire", "Cote d'Ivoire": "Côte d'Ivoire",
     "Burma": "Myanmar", "Czechia": "Czech Republic", "Holland": "Netherlands",
-    "the Netherlands": "Netherlands", "DR Congo": "Democratic Republic of the Congo",
+    "DR Congo": "Democratic Republic of the Congo",
     "DRC": "Democratic Republic of the Congo", "D.R. Congo": "Democratic Republic of the Congo",
     "Democratic Republic of Congo": "Democratic Republic of the Congo",
     "Congo-Kinshasa": "Democratic Republic of the Congo",
@@ -283,9 +283,9 @@ US_STATES: tuple[str, ...] = (
 
 # Regions, provinces and areas -> ISO code where they lie in one country, else None.
 REGIONS: dict[str, str | None] = {
-    "Europe": None, "Asia": None, "Africa": None, "North America": None,
+    "Earth": None, "Europe": None, "Asia": None, "Africa": None, "North America": None,
     "South America": None, "Latin America": None, "Central America": None, "America": None,
-    "the Americas": None, "Americas": None, "Oceania": None, "Eurasia": None,
+    "Americas": None, "Oceania": None, "Eurasia": None,
     "Middle East": None, "Near East": None, "Far East": None, "Asia-Pacific": None,
     "Asia Pacific": None, "Southeast Asia": None, "South Asia": None, "East Asia": None,
     "Central Asia": None, "West Asia": None, "Western Europe": None, "Eastern Europe": None,
@@ -304,7 +304,7 @@ REGIONS: dict[str, str | None] = {
     "Strait of Hormuz": None, "Taiwan Strait": None, "Bosporus": "TR", "Suez Canal": "EG",
     "Panama Canal": "PA", "English Channel": None, "Mekong": None, "Lower Mekong": None,
     "Mekong River": None, "Nile": None, "Nile River": None, "Yangtze": "CN",
-    "Yangtze River": "CN", "Yellow River": "CN", "Danube": None, "Amazon": None,
+    "Yangtze River": "CN", "Yellow River": "CN", "Danube": None, "Amazon River": None,
     "Himalayas": None, "Alps": None, "Andes": None, "Korean Peninsula": None,
     "Indochina": None,
     "West Bank": "PS", "Gaza": "PS", "Gaza Strip": "PS", "East Jerusalem": "PS",
@@ -403,7 +403,7 @@ NATIONALITIES: dict[str, str] = {
 # Organisations: canonical name -> other ways wire copy writes it.
 ORGANIZATIONS: dict[str, tuple[str, ...]] = {
     # International bodies
-    "United Nations": ("UN", "U.N.", "the United Nations", "United Nations Organization"),
+    "United Nations": ("UN", "U.N.", "United Nations Organization"),
     "UN Security Council": ("United Nations Security Council", "Security Council",
                             "UN Security Council", "U.N. Security Council", "UNSC"),
     "UN General Assembly": ("United Nations General Assembly", "General Assembly", "UNGA",
@@ -412,7 +412,7 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
                                 "United Nations Human Rights Council"),
     "UNICEF": ("United Nations Children's Fund",),
     "UNESCO": ("United Nations Educational, Scientific and Cultural Organization",),
-    "UNHCR": ("UN Refugee Agency", "UN refugee agency", "United Nations High Commissioner for Refugees",
+    "UNHCR": ("UN Refugee Agency", "United Nations High Commissioner for Refugees",
               "Office of the United Nations High Commissioner for Refugees"),
     "UNDP": ("United Nations Development Programme", "UN Development Programme"),
     "UNEP": ("United Nations Environment Programme", "UN Environment Programme",
@@ -434,16 +434,15 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
     "Red Crescent": ("Red Crescent Society",),
     "Interpol": ("INTERPOL",),
     "NATO": ("North Atlantic Treaty Organization", "Nato", "North Atlantic Treaty Organisation"),
-    "European Union": ("EU", "E.U.", "the European Union"),
-    "European Commission": ("EC", "Commission"),
-    "European Parliament": ("EP",),
+    "European Union": ("EU", "E.U."),
+    "European Commission": ("EC",),
+    "European Parliament": (),
     "European Council": (),
     "Council of the European Union": ("Council of the EU",),
     "European Central Bank": ("ECB",),
     "European Court of Justice": ("ECJ",),
     "European Court of Human Rights": ("ECHR",),
     "Council of Europe": (),
-    "Eurozone": ("eurozone", "euro zone"),
     "Eurogroup": (),
     "Eurostat": (),
     "OSCE": ("Organization for Security and Co-operation in Europe",
@@ -486,13 +485,13 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
                       "Islamic State of Iraq and Syria", "Islamic State of Iraq and the Levant"),
     "Hamas": ("HAMAS",),
     "Hezbollah": ("Hizbollah", "Hizbullah"),
-    "Taliban": ("the Taliban",),
+    "Taliban": (),
     "al-Qaeda": ("Al-Qaeda", "al Qaeda", "Al Qaeda", "al-Qaida", "Al-Qaida"),
     "al-Shabaab": ("Al-Shabaab", "al Shabaab", "Al Shabaab"),
     "Boko Haram": (),
     "Fatah": (),
     "Palestine Liberation Organization": ("PLO",),
-    "Palestinian Authority": ("PA",),
+    "Palestinian Authority": (),
     "Houthis": ("Houthi", "Ansar Allah"),
     "Muslim Brotherhood": (),
     "Kurdistan Workers' Party": ("PKK",),
@@ -501,7 +500,7 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
     "Islamic Revolutionary Guard Corps": ("IRGC", "Revolutionary Guards", "Revolutionary Guard"),
     "Libyan National Army": ("LNA",),
     "Government of National Accord": ("GNA",),
-    "Wagner Group": ("Wagner",),
+    "Wagner Group": (),
     # Governments, parliaments, agencies
     "White House": (),
     "Pentagon": (),
@@ -527,7 +526,7 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
     "Federal Aviation Administration": ("FAA",),
     "Food and Drug Administration": ("FDA",),
     "Centers for Disease Control and Prevention": ("CDC",),
-    "Democratic Party": ("Democrats", "Democratic"),
+    "Democratic Party": ("Democrats",),
     "Republican Party": ("Republicans", "GOP"),
     "Downing Street": ("Number 10",),
     "House of Commons": ("Commons",),
@@ -558,7 +557,6 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
     "Israel Defense Forces": ("IDF", "Israeli Defense Forces", "Israeli army"),
     "Mossad": (),
     "Hong Kong Special Administrative Region": ("HKSAR",),
-    "Quartet": (),
     # News agencies and media
     "Reuters": ("Thomson Reuters",),
     "Xinhua": ("Xinhua News Agency",),
@@ -589,8 +587,8 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
     "Washington Post": ("The Washington Post",),
     "Wall Street Journal": ("The Wall Street Journal", "WSJ"),
     "Financial Times": ("FT",),
-    "The Guardian": ("Guardian",),
-    "The Economist": ("Economist",),
+    "The Guardian": (),
+    "The Economist": (),
     "Fox News": (),
     "NBC": ("NBC News",),
     "CBS": ("CBS News",),
@@ -637,7 +635,7 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
     "Chevron": (),
     "Shell": ("Royal Dutch Shell",),
     "BP": (),
-    "TotalEnergies": ("Total",),
+    "TotalEnergies": (),
     "Gazprom": (),
     "Rosneft": (),
     "Saudi Aramco": ("Aramco",),
@@ -730,7 +728,7 @@ TITLES: tuple[str, ...] = (
     "Minister of State", "State Councilor", "State Councillor",
     "King", "Queen", "Prince", "Princess", "Crown Prince", "Emperor", "Empress", "Emir",
     "Sheikh", "Sultan", "Pope", "Cardinal", "Archbishop", "Bishop", "Rev.", "Reverend",
-    "Father", "Ayatollah", "Grand Ayatollah", "Imam", "Rabbi", "Lama", "Dalai Lama",
+    "Ayatollah", "Grand Ayatollah", "Imam", "Rabbi", "Lama", "Dalai Lama",
     "Senator", "Sen.", "Representative", "Rep.", "Congressman", "Congresswoman",
     "Governor", "Gov.", "Lt. Gov.", "Mayor", "Deputy Mayor", "Councillor", "Councilman",
     "Councilwoman", "Speaker", "House Speaker", "Ambassador", "Envoy", "Special Envoy",
@@ -745,15 +743,15 @@ TITLES: tuple[str, ...] = (
     "Colonel", "Col.", "Lt. Col.", "Lieutenant Colonel", "Major", "Maj.", "Captain", "Capt.",
     "Lieutenant", "Lt.", "Sergeant", "Sgt.", "Marshal", "Field Marshal", "Commander",
     "Cmdr.", "Commander-in-Chief", "Chief of Staff", "Chief of General Staff",
-    "Coach", "Manager", "Head Coach", "Captain", "Judge", "Justice", "Chief Justice",
+    "Coach", "Manager", "Head Coach", "Captain", "Judge", "Chief Justice",
     "Prosecutor", "Attorney", "Inspector", "Detective", "Officer", "Constable",
     "Superintendent", "Chief", "Police Chief", "Dr.", "Dr", "Doctor", "Professor", "Prof.",
     "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Mx.", "Sir", "Dame", "Lord", "Lady",
-    "Baroness", "Baron", "Duke", "Duchess", "Count", "Countess", "Saint", "St.",
+    "Baroness", "Baron", "Duke", "Duchess", "Countess", "Saint", "St.",
     "Crown Princess", "Grand Duke", "President of the European Commission",
     "Supreme Leader", "Leader", "Opposition Leader", "Majority Leader", "Minority Leader",
     "Senate Majority Leader", "Senate Minority Leader", "Chief Minister", "First Minister",
-    "Deputy", "Vice", "Acting", "Interim", "Former", "former", "Ex-", "Late",
+    "Deputy", "Vice", "Acting", "Interim", "Former",
 )
 
 # Honorifics: the next capitalised word is a PERSON even when it looks like a place ("Mr. Jordan").
@@ -774,7 +772,7 @@ LOWER_TITLES: tuple[str, ...] = (
     "director", "director-general", "leader", "governor", "mayor", "senator", "lawmaker",
     "legislator", "coach", "manager", "ceo", "founder", "co-founder", "head", "commander",
     "king", "queen", "prince", "princess", "judge", "prosecutor", "attorney", "lawyer",
-    "professor", "analyst", "economist", "strategist", "official", "author", "actor",
+    "professor", "analyst", "economist", "strategist", "author", "actor",
     "actress", "singer", "player", "reporter", "correspondent", "editor", "journalist",
     "researcher", "scientist", "diplomat", "deputy", "counterpart", "colleague", "owner",
     "captain", "representative", "adviser", "advisor", "aide", "candidate", "nominee",
@@ -789,7 +787,7 @@ LOWER_TITLES: tuple[str, ...] = (
 # Capitalised heads that make a name an organisation ("Libyan Coast Guard", "Ministry of ...").
 ORG_HEADS: frozenset[str] = frozenset({
     "Ministry", "Council", "Party", "Union", "Bank", "Corp", "Corp.", "Corporation", "Inc",
-    "Inc.", "Ltd", "Ltd.", "LLC", "PLC", "Plc", "AG", "GmbH", "SA", "NV", "Co.", "Co",
+    "Inc.", "Ltd", "Ltd.", "LLC", "PLC", "Plc", "AG", "GmbH", "NV", "Co.", "Co",
     "Company", "Companies", "Agency", "Army", "Navy", "Guard", "Guards", "Committee",
     "Court", "University", "Organization", "Organisation", "Association", "Federation",
     "Commission", "Parliament", "Congress", "Senate", "Government", "Department", "Office",
@@ -806,10 +804,17 @@ ORG_HEADS: frozenset[str] = frozenset({
     "Securities", "Capital", "Investments", "Ventures", "Labs", "Laboratory", "Laboratories",
     "Program", "Programme", "Initiative", "Unit", "Corps", "Squadron", "Division",
     "Regiment", "Battalion", "Militia", "Directorate", "Inspectorate", "Chamber",
-    "Conference", "Forum", "Council's", "Trust", "Charity", "Network", "Team", "Studios",
+    "Conference", "Forum", "Trust", "Charity", "Network", "Team", "Studios",
     "Records", "Publishing", "Magazine", "Daily", "Weekly", "Observer", "Monitor",
-    "Observatory", "Legislature", "Duma", "Diet", "Majlis", "Politburo", "Presidium",
-    "Guard's", "Group's", "Senate's", "Agency's", "Ministry's", "Army's", "Navy's",
+    "Orchestra", "Band", "Choir", "Ensemble", "Observatory", "Legislature", "Duma", "Diet",
+    "Majlis", "Politburo", "Presidium",
+})
+
+# Heads that name an organisation even alone, mid-sentence ("... the Coast Guard and Navy").
+LONE_ORG_HEADS: frozenset[str] = frozenset({
+    "Army", "Navy", "Congress", "Senate", "Parliament", "Cabinet", "Politburo", "Duma",
+    "Legislature", "Presidium", "Secretariat", "Police", "Government", "Ministry", "Majlis",
+    "Diet", "Corps",
 })
 
 # Capitalised heads and prefixes that make a name a place.
@@ -836,10 +841,10 @@ MISC_HEADS: frozenset[str] = frozenset({
     "Cup", "Olympics", "Olympic", "Paralympics", "Games", "Prize", "Award", "Awards",
     "Act", "War", "Summit", "Festival", "Championship", "Championships", "Open",
     "Declaration", "Agreement", "Accord", "Accords", "Treaty", "Protocol", "Convention",
-    "Expo", "Fair", "Show", "Series", "Bowl", "Marathon", "Tour", "Grand Prix", "Day",
+    "Expo", "Fair", "Show", "Series", "Bowl", "Marathon", "Tour", "Prix", "Day",
     "Doctrine", "Plan", "Strategy", "Revolution", "Spring", "Uprising", "Crisis", "Dialogue",
     "Talks", "Process", "Index", "Bill", "Law", "Constitution", "Charter", "Resolution",
-    "Awards", "Oscars", "Prize's", "Gala", "Exhibition", "Biennale", "Week", "Year",
+    "Awards", "Oscars", "Gala", "Exhibition", "Biennale", "Week", "Year",
     "Era", "Dynasty", "Empire",
 })
 
@@ -887,17 +892,17 @@ Olivia Omar Oscar Osman Otto Pablo Pamela Paolo Park Patricia Patrick Paul Paula
 Penny Peter Petr Petra Petro Philip Philippe Pierre Piotr Qian Qin Rachel Rafael Rahul
 Raj Rajesh Ralph Ramzan Randy Raul Raúl Ravi Ray Raymond Recep Rebecca Reza Ricardo Richard
 Rick Rishi Rita Rob Robert Roberto Robin Rodrigo Roger Roman Ron Ronald Rosa Rose Ross Ruth
-Ryan Saad Sadiq Said Salem Saleh Salim Salman Sam Samantha Sameh Samir Samuel Sandra Sanjay
+Ryan Saad Sadiq Salem Saleh Salim Salman Sam Samantha Sameh Samir Samuel Sandra Sanjay
 Sara Sarah Saud Scott Sean Sebastian Sebastián Senzo Serge Sergei Sergey Shanthi Sharon
-Shawn Sheikh Shi Shigeru Shinzo Shirley Simon Simone Sofia Song Sophia Sophie Stanley
+Shawn Shi Shigeru Shinzo Shirley Simon Simone Sofia Song Sophia Sophie Stanley
 Stefan Stefano Stephan Stephanie Stephen Steve Steven Sue Sun Susan Sven Svetlana Tamim
 Tang Tanya Tarek Tariq Ted Teresa Terry Thabo Theresa Thierry Thomas Tian Tim Timothy Tina
 Todd Tom Tomas Tomás Tommy Tony Tracy Tran Tsai Ulrich Ursula Valentina Valerie Vanessa
 Victor Viktor Vincent Viola Virginia Vivian Vladimir Volodymyr Walter Wang Wayne Wei Wen
 Werner Wilfried William Willie Wolfgang Wu Xavier Xi Xiao Xiaoping Xie Xu Yan Yang Yao Yasser
 Ye Yi Yoshihide Yosef Youssef Yu Yuan Yuki Yukio Yulia Yuri Yusuf Yves Zach Zachary Zainab
-Zhang Zhao Zheng Zhou Zhu Zoe Zoran Zuma Abiy Akinwumi Amara Babajide Chidi Chinedu Chukwuma
-Cyrille Dlamini Emeka Folake Funmilayo Goodluck Jacob Jomo Julius Kagiso Kemi Kgosi Kipchoge
+Zhang Zhao Zheng Zhou Zhu Zoe Zoran Abiy Akinwumi Amara Babajide Chidi Chinedu Chukwuma
+Cyrille Emeka Folake Funmilayo Goodluck Jacob Jomo Julius Kagiso Kemi Kgosi Kipchoge
 Kwabena Kwesi Lerato Mamadou Moussa Mwai Ngozi Nkosazana Nnamdi Obinna Oluwaseun Ousmane
 Paul Seydou Sipho Tebogo Thandiwe Uhuru William Yoweri Zanele Ashraf Bilal Dalia Ehsan
 Fawzi Ghassan Habib Haider Haidar Hani Hisham Jaber Jawad Kamal Khaled Layla Mahdi Majid
@@ -907,15 +912,98 @@ Bogdan Borislav Dragan Dusan Goran Ivana Jelena Katarzyna Lech Marek Milos Nenad
 Tomasz Vaclav Vojislav Wojciech Zbigniew Zdenek Ahmet Ayse Binali Emine Fatih Kemal Mevlut
 Ozlem Selim Tayyip Abhishek Amitabh Arun Deepak Gautam Manmohan Nitin Priya Priyanka Rajiv
 Rakesh Shashi Sonia Sunil Suresh Vijay Yogi Akbar Asif Benazir Fawad Nawaz Pervez Shahbaz
-Shehbaz Zardari Anies Jokowi Joko Megawati Prabowo Susilo Rodrigo Ferdinand Benigno Imelda
+Shehbaz Anies Jokowi Joko Megawati Prabowo Susilo Rodrigo Ferdinand Benigno Imelda
 Corazon Fumio Taro Naruto Junichiro Yoshihiko Sanae Moon-jae Jae-in Yoon Suk-yeol Chung Choi
-Seo Jae Hyun Kyung Kwon Pham Nguyen Ngo Vo Thanh Prayut Thaksin Yingluck Hun Sen Mahathir
-Najib Anwar Lee Hsien Loong Halimah Tharman Duterte Marcos Ivo Ilir Edi Zurab Nikol Ilham
+Seo Jae Hyun Kyung Kwon Pham Nguyen Ngo Vo Thanh Prayut Thaksin Yingluck Mahathir
+Najib Anwar Lee Halimah Tharman Marcos Ivo Ilir Edi Zurab Nikol Ilham
 Kassym-Jomart Nursultan Shavkat Emomali Sadyr Serdar Gurbanguly Alexander Aliaksandr Sviatlana
 Maia Levan Arsen Petro Yulia Denys Dmytro Oleksandr Oleksiy Mykola Vitali Vitaliy Sergiy
 Andriy Yevgeny Yevgeniy Gennady Valentina Vyacheslav Ramzan Dmitri Nikolay Konstantin Anatoly
-Lavrov Ekaterina Yekaterina Tatiana Tatyana Natalya Irina Lyudmila
+Ekaterina Yekaterina Tatiana Tatyana Natalya Irina Lyudmila
 """.split())
+
+# Common surnames: a known surname at the end of an unknown name makes a PERSON.
+SURNAMES: frozenset[str] = frozenset("""
+Smith Johnson Williams Brown Jones Miller Davis Wilson Anderson Taylor Thomas Moore Martin
+Jackson Thompson Harris Clark Lewis Robinson Wright Scott Adams Campbell Mitchell Roberts
+Carter Phillips Evans Parker Collins Edwards Stewart Morris Murphy Rogers Peterson Reed Bailey
+Ward Cox Richardson Watson Brooks Bennett Hughes Sanders Myers Ross Foster Powell Jenkins Perry
+Sullivan Henderson Coleman Simmons Patterson Reynolds Hamilton Graham Owens Gibson Ellis
+Stevens Murray Palmer Robertson Ferguson Hawkins Dunn Hudson Payne Pierce Berry Matthews Wagner
+Willis Watkins Olson Carroll Duncan Snyder Cunningham Andrews Ruiz Harper Riley Armstrong
+Greene Elliott Chavez Peters Kelley Franklin Lawson Gutierrez Ryan Schmidt Carr Vasquez
+Castillo Wheeler Chapman Montgomery Richards Williamson Johnston Meyer McCoy Howell Alvarez
+Morrison Hansen Fernandez Garza Harvey Burton Nguyen Jacobs Reid Gilbert Garrett Romero Welch
+Larson Frazier Burke Hanson Mendoza Moreno Bowman Medina Fowler Hoffman Carlson Silva Pearson
+Fleming Jensen Vargas Byrd Davidson Hopkins Terry Herrera Soto Walters Curtis Neal Caldwell
+Jennings Barnett Graves Jimenez Horton Shelton Barrett Obrien Castro Sutton McKinney Craig
+Rodriquez Holt Lambert Fletcher Watts Rhodes Pena Beck Haynes McDaniel Mendez Bush Vaughn
+Dawson Santiago Norris Hardy Schultz Barker Guzman Munoz Chandler Weber Walsh Lyons Ramsey
+Schneider Mullins Benson Bowen Barber Cummings Baldwin Griffith Valdez Hubbard Salazar Reeves
+Warner Stevenson Burgess Santos Tate Garner Mann Thornton McGee Delgado Aguilar Vega Manning
+Cohen Rodgers Robbins Newton Todd Blair Higgins Ingram Strickland Townsend Goodwin Walton
+Hampton Ortega Patton Swanson Goodman Maldonado Yates Becker Erickson Hodges Rios Conner Adkins
+Webster Malone Hammond Cobb Quinn Blake Maxwell Osborne McCarthy Guerrero Estrada Sandoval
+Gibbs Gross Fitzgerald Stokes Doyle Sherman Saunders Colon Alvarado Greer Padilla Nunez Ballard
+Schwartz McBride Christensen Klein Pratt Briggs Parsons McLaughlin Zimmerman Buchanan Moran
+Copeland Roy Pittman Brady McCormick Holloway Brock Owen Wong Jefferson Morton Abbott Norton
+Huff Clayton Massey Lloyd Figueroa Carson Roberson Barton Tran Harrington Casey Boone Cortez
+Clarke Mathis Singleton Wilkins Cain Underwood Hogan McKenzie Collier Luna Phelps McGuire
+Allison Bridges Wilkerson Nash Atkins Wilcox Pitts Conley Marquez Burnett Cochran Davenport
+Ayala Roman Vazquez Dickerson Hodge Acosta Flynn Espinoza Nicholson Morrow Whitaker O'Connor
+Skinner Ware Molina Kirby Huffman Bradford Gilmore Dominguez O'Neal Lang Combs Kramer Heath
+Hancock Gallagher Gaines Shaffer Wiggins Mathews McClain Fischer Melton Hensley Contreras Wyatt
+Baxter Mosley Shepherd Larsen Hoover Beasley Petersen Whitehead Meyers Garrison Shields Olsen
+Schroeder Hartman Woodard Mueller Kemp Deleon Patel Calhoun Wiley Eaton Navarro Harrell Lester
+Humphrey Parrish Duran Hutchinson Hess Dorsey Bullock Robles Dalton Avila Blackwell York Johns
+Blankenship Trevino Salinas Campos Pruitt Callahan Montoya Hardin McDowell Carey Stafford
+Gallegos Henson Wilkinson Booker Merritt Miranda Atkinson Orr Decker Hobbs Preston Knox Pacheco
+Stephenson Rojas Serrano Hickman Sweeney McClure Maynard Farrell Lowery Hurst Nixon Weiss
+Trujillo Ellison Sloan Juarez McLean Randolph Villarreal McCall Carrillo Ayers Lara Shannon
+Leblanc Browning Velasquez Leach Chang Foley Bartlett Mercado Landry Durham McKee Bauer Everett
+Bradshaw Velez Estes Dodson Morse Sheppard Weeks Camacho Barron Livingston Middleton Blevins
+Chen Kerr McConnell Hatfield Harding Solis Herman Giles Blackburn Pennington Woodward Finley
+McIntosh Koch Solomon McCullough Dudley Nolan Blanchard Brennan Mejia Kane Benton Joyce Buckley
+Haley Valentine Maddox Russo McKnight McMillan Crosby Berg Dotson Roach Chan Richmond Meadows
+Faulkner O'Neill Knapp Kline Barry Ochoa Jacobson Hendricks Horne Shepard Hebert Cardenas
+McIntyre Waller Holman Donaldson Cantu Terrell Morin Gillespie Fuentes Tillman Sanford Bentley
+Peck Salas Rollins Gamble Dickson Santana Cabrera Cervantes Howe Hinton Hurley Spence Zamora
+Yang McNeil Suarez Petty Gould McFarland Carver Rosario Macdonald Stout Hester Melendez Dillon
+Farley Hopper Galloway Potts Bernard Joyner Stein Aguirre Osborn Bender Franco Rowland Sykes
+Sears Dunlap Hayden Wilder McKay Coffey McCarty Ewing Cooley Vaughan Bonner Ferrell Cantrell
+Fulton Lynn Calderon Rosa Pollard Duke O'Donnell Britt Daugherty Berger Dillard Alston Jarvis
+Frye Riggs Chaney Odom Duffy Fitzpatrick Valenzuela Merrill Mayer Alford McPherson Acevedo
+Donovan Barrera Cote Reilly Compton Mooney McGowan Clemons Wynn Nielsen Baird Stanton Rosales
+Witt Hays Holden Rutledge Kinney Clements Castaneda Slater Hahn Conrad Burks Delaney Pate
+Lancaster Tyson Sharpe Whitfield Talley Macias Irwin Burris Ratliff McCray Madden Kaufman Goff
+Bolton McFadden Levine Byers Kirkland Kidd Workman Carney McLeod Holcomb Burt Hendrix Sosa
+Haney Franks Sargent Nieves Rasmussen Hewitt Foreman Valencia O'Brien Herrington Mohammed Putin
+Merkel Macron Trump Obama Biden Clinton Xi Modi Erdogan Netanyahu Abbas Assad Rouhani Khamenei
+Zelensky Lavrov Guterres Stoltenberg Juncker Tusk Sarkozy Hollande Sunak Starmer Trudeau Abe
+Kishida Yoon Kim Duterte Widodo Bolsonaro Lula Maduro Morales Kenyatta Ruto Buhari Tinubu
+Ramaphosa Zuma Mugabe Mnangagwa Museveni Kagame Sisi Mubarak Morsi Gaddafi Haftar Sarraj
+Dbeibah Hussein Maliki Abadi Kadhimi Sudani Barzani Talabani Hariri Aoun Nasrallah Haniyeh
+Sinwar Mahmoud Salman Bashir Burhan Hemedti Ahmed Karzai Ghani Sharif Khan Bhutto Zardari
+Gandhi Singh Hasina Rajapaksa Wickremesinghe Prachanda Suu Kyi Hun Prayut Jokowi Mahathir Anwar
+Lee Tsai Ma Marcos Aquino Arroyo Fujimori Kirchner Milei Macri Petro Uribe Bukele Obrador
+Sheinbaum Albanese Turnbull Ardern Luxon Scholz Steinmeier Orban Duda Morawiecki Fico Babis
+Vucic Plenkovic Mitsotakis Tsipras Sanchez Rajoy Costa Meloni Draghi Renzi Conte Berlusconi
+Mattarella Rutte Michel Leyen Borrell Lagarde Georgieva Yellen Bernanke Greenspan Blinken
+Pompeo Tillerson Kerry Rice Mattis Esper Rubio Pence Pelosi Schumer Jeffries Warren Cruz Romney
+Musk Bezos Zuckerberg Nadella Pichai Altman Buffett Dimon Arnault Shevardnadze Saakashvili
+Aliyev Pashinyan Lukashenko Tokayev Nazarbayev Mirziyoyev Rahmon Berdymukhamedov Medvedev
+Shoigu Peskov Navalny Gorbachev Yeltsin Poroshenko Yanukovych Kuleba Klitschko Kadyrov
+Prigozhin Annan Ban Boutros-Ghali Tedros Grandi Lowcock Griffiths Kobler Salame Bathily Tetteh
+""".split())
+
+# Endings that mark a surname in many languages ("Stoltenberg", "Lavrov", "Kowalski" ...).
+SURNAME_SUFFIXES: tuple[str, ...] = (
+    "berg", "stein", "mann", "sson", "sen", "ovich", "evich", "ovic", "evic", "ović",
+    "ević", "ić", "ov", "ova", "ev", "eva", "enko", "chenko", "chuk", "ski", "ska",
+    "sky", "skiy", "skaya", "wicz", "czyk", "opoulos", "akis", "idis", "oglu", "oğlu", "yan",
+    "dze", "shvili", "ez", "escu", "elli", "etti", "ini", "ucci", "otti", "aldi", "aki",
+    "moto", "mura", "yama", "kawa", "hashi", "uchi", "son",
+)
 
 # Capitalised words that start sentences and are not names (compared case-sensitively).
 NON_ENTITY_WORDS: frozenset[str] = frozenset("""
@@ -944,8 +1032,7 @@ Being Making Taking Getting Giving Seeing Using Working Trying Leaving Writing R
 Meeting Attending Visiting Opening Closing Rising Falling Growing Based Born Elected Founded
 Located Situated Known Called Named Led Backed Supported Compared Asked Told Said Says
 Is Are Was Were Be Been Am Do Does Did Done Has Have Had Will Would Shall Should Can Could
-May Might Must Ought Let Lets Let's Please Thank Thanks Welcome Sorry Hello Hi Dear Oh Ah
-Mr Mrs Ms Dr
+Might Must Ought Let Lets Let's Please Thank Thanks Welcome Sorry Hello Hi Dear Oh Ah
 Officials Official Police Authorities Residents People Experts Analysts Observers Witnesses
 Critics Supporters Protesters Demonstrators Lawmakers Legislators Officers Soldiers Troops
 Rebels Militants Fighters Gunmen Investigators Prosecutors Doctors Scientists Researchers
@@ -956,25 +1043,24 @@ Under Upon Toward Whether Why Nothing Everything Something Anything Nobody Every
 Somebody Anybody Everyone Someone Anyone None Neither Nowhere Somewhere Everywhere
 Photo Photos Video Videos Picture Pictures File Source Sources Editing Reporting Writing
 Additional Related Read Click Watch Listen Subscribe Follow Share Comment Comments Advertisement
-Updated Update Breaking Latest Top Full Story Stories News Home Page Pages Copyright
-Interview Roundup Feature Analysis Commentary Opinion Editorial Urgent Endit ENDIT Xinhua's
+Updated Update Breaking Latest Top Full Story Stories Home Page Pages Copyright
+Interview Roundup Feature Analysis Commentary Opinion Editorial Urgent Endit ENDIT
 Tuesday's Monday's Wednesday's Thursday's Friday's Saturday's Sunday's
-Mid Pro Anti Post Pre Non Ex Self Former Late New Old Big Small Great High Low Long Short
+Former Late New Old Big Small Great High Low Long Short
 Good Bad Best Worst Better Worse Real True False Free Open Public Private Local Global
-Total Average Official Average Major Minor Key Main Large Huge Little Full Half Whole Same
+Total Average Minor Key Main Large Huge Little Full Half Whole Same
 Different Certain Various Numerous Additional Further Recent Current Future Possible
 Important Significant Serious Strong Weak Hard Easy Difficult Simple Clear Special Common
-General Particular Specific Similar Single Double Many Few Less Least Fewer Own
+Particular Specific Similar Single Double Many Few Less Least Fewer Own
 Why Unlike Like Except Given Whereas
 """.split())
 
 # Months and weekdays (with their abbreviations): never entities on their own.
 CALENDAR_WORDS: frozenset[str] = frozenset("""
 January February March April May June July August September October November December
-Jan Jan. Feb Feb. Mar Mar. Apr Apr. Jun Jun. Jul Jul. Aug Aug. Sep Sep. Sept Sept. Oct Oct.
-Nov Nov. Dec Dec. Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed
-Thu Thur Thurs Fri Sat Sun Mon. Tue. Tues. Wed. Thu. Thur. Thurs. Fri. Sat. Sun.
-Christmas Easter Ramadan Eid New Year New Year's Halloween Thanksgiving
+Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept Sept. Oct. Nov. Dec.
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday Tues. Thurs.
+Christmas Easter Ramadan Halloween Thanksgiving
 """.split())
 
 # Acronyms that are common words or units, not names (GDP, CEO, TV ...).
@@ -984,7 +1070,7 @@ IPO LNG LPG NGO CEO CFO COO CTO CIO MP MPs SUV EV USD EUR GBP JPY CNY RMB GB MB 
 MW GW KW PC FAQ ASAP VIP HQ R&D M&A PR HR II III IV VI VII VIII IX XI XII XX XXI NB PS
 Q1 Q2 Q3 Q4 H1 H2 YOY BBQ PhD MBA BA MA MSc BSc HIV AIDS SARS MERS COVID ICU ER CT MRI
 UAV UAVs RPG IED IEDs WMD ICBM SLBM ATM ATMs GPS SMS URL PDF USB CD DVD LED LCD OS API AP
-OPINION UPDATE URGENT BREAKING NEWS ENDS END
+OPINION UPDATE URGENT BREAKING NEWS ENDS END BC BCE CE
 """.split())
 
 # ---------------------------------------------------------------------------------------------
