@@ -33,6 +33,13 @@ _MAX_CONTROL_SHARE = 0.02
 _SPACES = re.compile(r"[^\S\n]+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width marks, soft hyphen
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# The mark of UTF-8 read as cp1252/Latin-1: a lead byte (Â Ã â ...) followed by a
+# continuation byte shown as Latin-1 or cp1252 ("Ã©", "â€œ"). Only then is ftfy's
+# (slow) repair worth running.
+_CP1252_HIGH = "\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d" \
+               "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_HIGH}]")
 
 
 def detect_charset(data: bytes) -> str:
@@ -78,8 +85,12 @@ def normalise_text(text: str) -> str:
 
     Idempotent: normalise_text(normalise_text(t)) == normalise_text(t).
     """
-    # Quotes stay as the agency wrote them; ftfy would straighten them by default.
-    text = ftfy.fix_text(text, normalization="NFC", unescape_html=False, uncurl_quotes=False)
+    if _MOJIBAKE.search(text):
+        # Quotes stay as the agency wrote them; ftfy would straighten them by default.
+        text = ftfy.fix_text(text, normalization="NFC", unescape_html=False, uncurl_quotes=False)
+    else:
+        text = unicodedata.normalize("NFC", text)
+    text = _CONTROLS.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
