@@ -1,34 +1,49 @@
 """Deterministic generator of realistic raw news-wire files, for benchmarks and tests.
 
     from tasks.synth import generate
-    summary = generate(10_000, "data/synth", seed=0)
+    summary = generate(10_000, "data/synth", seed=0)   # start=/end= narrow the dates
 
 Three layers, so later formats (NITF, ninjs, ANPA ...) plug in without touching the rest:
 
 * the story model: `make_story(rng, index)` draws a `WireStory` (headline, desk slug,
-  agency, dateline city, date/time, paragraphs, the people/orgs/places used, version,
-  story key ...) from templates with slots; `make_writethru(rng, story)` draws its next
-  version (same key and headline text, one more paragraph);
+  agency, dateline city, date/time, paragraphs, the people/orgs/places named, version,
+  story key ...) from ~650 templates with slots (topic headline/lead pairs, tagged body
+  sentences, quotes); `make_writethru(rng, story)` draws its next version (same key and
+  headline text, a writethru slug, one more paragraph, a later time);
 * one renderer per format, `render_<format>(story) -> bytes`, registered in `RENDERERS`
-  (file name extension in `EXTENSIONS`); a renderer takes its page-layout choices from
-  `random.Random(story.style_seed)`, so the bytes depend on the story alone, and encodes
-  in `story.encoding`;
-* `generate(n, out_dir, seed)` streams n files to disk: new stories, writethru chains,
-  exact duplicates of earlier files and bad files (empty / binary), spread over
-  subfolders of at most 1,000 files.
+  (file-name extension in `EXTENSIONS`). A renderer takes its layout choices from
+  `story.style_seed`, so its bytes depend on the story alone, and encodes in
+  `story.encoding`;
+* `generate(n, out_dir, seed)` streams n files to disk, spread over subfolders of at most
+  1,000 files (0000/, 0001/ ...), named like xinhua-2019-03-14-000123.txt.
+
+The mix (per file, approximate, all drawn from the rng): 1% bad files (empty or random
+binary: `rejects_expected`), 3% exact duplicates of an earlier file under another name,
+~5% of files in writethru chains (2.1% of new stories start one; 45% of chains reach
+version 3), 2% stories without any date (nor a date in the file name), 2% cp1252, 1%
+latin-1, 1% UTF-8 with BOM; 70% of pages carry the "Off the wire" ticker (made of the
+latest generated headlines), 60% a navigation line.
 
 Everything is driven by one `random.Random(seed)`: same (n, seed, options) => the same
-bytes. Memory is flat in n (a bounded reservoir for duplicates, a short queue of pending
-writethrus). Standard library only.
+bytes, and a shorter run is a prefix of a longer one. Memory is flat in n (a bounded
+reservoir for duplicates, a short queue of pending writethrus, a window of recent
+headlines). Standard library only.
 """
 
 from __future__ import annotations
 
+import gc
 import heapq
 import os
 import random
+import re
+import string
+from bisect import bisect_right
+from collections import deque
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
+from math import gcd
 from typing import Any, Callable, Sequence
 
 __all__ = [
@@ -56,6 +71,9 @@ P_CP1252 = 0.02
 P_LATIN1 = 0.01
 P_BOM = 0.01  # UTF-8 with a byte-order mark
 
+P_TICKER = 0.70  # a page shows the "Off the wire" ticker (always, when cp1252 / latin-1)
+_SINGLE_BYTE = ("cp1252", "latin-1")
+TICKER_WINDOW = 40  # generate() fills tickers from this many latest headlines
 DUP_RESERVOIR = 256  # earlier files a duplicate may copy (reservoir sample)
 FILES_PER_DIR = 1000
 
@@ -73,26 +91,40 @@ DESK_SLUGS = (
     ("Spotlight: ", 2),
     ("", 81),
 )
+_TICKER_SLUGS = DESK_SLUGS[:-1] + (("1st LD Writethru: ", 3), ("2nd LD Writethru: ", 1), ("2nd LD: ", 1))
 
 
 def _lines(block: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in block.strip().splitlines() if s.strip() and not s.strip().startswith("#"))
 
 
+_WORDS: dict[str, int] = {}  # template -> about how many words it fills to
+_CONSTANT: dict[str, str] = {}  # templates without slots (no need to fill them)
+
+
 def _pick(rng: random.Random, seq: Sequence[Any]) -> Any:
     return seq[int(rng.random() * len(seq))]
 
 
+_CUMULATIVE: dict[int, tuple[Sequence[tuple[Any, float]], list[Any], list[float], float]] = {}
+
+
 def _weighted(rng: random.Random, pairs: Sequence[tuple[Any, float]]) -> Any:
-    total = 0.0
-    for _, w in pairs:
-        total += w
-    x = rng.random() * total
-    for item, w in pairs:
-        x -= w
-        if x < 0:
-            return item
-    return pairs[-1][0]
+    """One item of ((item, weight), ...) by weight. `pairs` should be a long-lived tuple."""
+    entry = _CUMULATIVE.get(id(pairs))
+    if entry is None or entry[0] is not pairs:
+        cum, total = [], 0.0
+        for _, w in pairs:
+            total += w
+            cum.append(total)
+        entry = _CUMULATIVE[id(pairs)] = (pairs, [item for item, _ in pairs], cum, total)
+    _, items, cum, total = entry
+    return items[bisect_right(cum, rng.random() * total)]
+
+
+def _ri(rng: random.Random, a: int, b: int) -> int:
+    """An int in [a, b] (a cheaper randint)."""
+    return a + int(rng.random() * (b - a + 1))
 
 
 # --------------------------------------------------------------------------------------
@@ -194,6 +226,18 @@ COUNTRIES: tuple[Country, ...] = (
     Country("Ghana", "Ghana", "Ghanaian", ("Accra", "Kumasi", "Tamale"), "west_african", "Africa", "President", "cedis", "the Ghana Statistical Service"),
 )
 COUNTRY_BY_NAME = {c.name: c for c in COUNTRIES}
+
+# U.S. dollars per unit of local currency (rough, for plausible amounts only)
+USD_RATES = {
+    "China": 0.14, "Germany": 1.1, "France": 1.1, "Britain": 1.27, "Japan": 0.0075, "South Korea": 0.00077,
+    "India": 0.012, "Brazil": 0.2, "Mexico": 0.055, "Canada": 0.74, "Russia": 0.012, "Turkey": 0.04,
+    "Egypt": 0.03, "Kenya": 0.0075, "Nigeria": 0.0012, "South Africa": 0.055, "Australia": 0.67, "Italy": 1.1,
+    "Spain": 1.1, "Argentina": 0.003, "Indonesia": 0.000065, "Pakistan": 0.0036, "Iran": 0.000024,
+    "Israel": 0.27, "Saudi Arabia": 0.27, "Ukraine": 0.027, "Poland": 0.25, "Sweden": 0.095, "Norway": 0.095,
+    "Greece": 1.1, "Austria": 1.1, "Switzerland": 1.1, "Belgium": 1.1, "the Netherlands": 1.1, "Portugal": 1.1,
+    "Vietnam": 0.00004, "Thailand": 0.028, "the Philippines": 0.018, "Chile": 0.0011, "Colombia": 0.00025,
+    "Peru": 0.27, "Ethiopia": 0.018, "Iraq": 0.00076, "New Zealand": 0.61, "Ghana": 0.08,
+}
 COUNTRY_BY_NAME["United States"] = COUNTRY_BY_NAME["the United States"]
 
 # AP datelines: these US cities stand alone, others carry the state (AP style).
@@ -436,7 +480,7 @@ QUOTE_WRAPPERS = _lines('''
 "{quote}," {S} wrote on social media.
 "{quote}," {S} said in an interview with {agency_name}.
 "{quote}," {S_he} told a news conference in {city}.
-"{quote}," {S} said, according to a transcript released by {P_side}.
+"{quote}," {S} said, according to a transcript released by {S_his} office.
 "{quote}," {S} stressed, noting that {addendum}.
 ''')
 
@@ -460,7 +504,6 @@ Further details were not immediately available.
 It was not immediately clear when the measures would take effect.
 Officials said more information would be released in the coming days.
 {Ministry} did not immediately respond to a request for comment.
-{agency_name} could not independently verify the reports.
 The move was welcomed by business groups, although some lawmakers questioned its cost.
 The announcement came after weeks of speculation in local media about the government's plans.
 Critics say the measures do not go far enough, while supporters argue they strike a careful balance.
@@ -474,6 +517,21 @@ The development is likely to be closely watched by neighboring countries, which 
 Similar measures were introduced {in_year_past}, with mixed results.
 Residents in {city} said they had noticed the effects of the changes in their daily lives.
 The government has set aside {money} for the program over the next {years}.
+The plan has drawn criticism from rights groups, who say it was drawn up without proper public consultation.
+Local television showed footage of long queues outside government offices in {city}.
+A spokesperson for the opposition said the party would study the details before deciding how to vote.
+Officials declined to say how many people would be affected by the decision.
+The issue is expected to be on the agenda when regional leaders meet later this year.
+Business leaders in {city2} said the uncertainty was making it harder to plan investments.
+The ministry said it had received more than {n_k} complaints since the start of the year.
+Independent experts said the official figures probably understated the scale of the problem.
+Newspapers in {country} gave the story prominent coverage, with several running editorials calling for calm.
+The decision follows months of consultations with local authorities, industry and civil society groups.
+Public sector workers staged a one-day strike last month over pay and working conditions.
+Details of the agreement have not been made public.
+The measures are part of a broader reform program that the government launched {in_year_past}.
+Critics argue that the money would be better spent on schools and hospitals.
+A government-commissioned report published earlier this year recommended similar steps.
 ''')
 
 GENERAL_CLOSERS = _lines('''
@@ -488,53 +546,92 @@ Observers say the outcome will have implications well beyond {region}.
 ''')
 
 
+def _pairs(block: str) -> tuple[tuple[str, str, str], ...]:
+    """Headline lines (optionally ending in ' #tag'), each followed by its lead on a line
+    starting with '= '. Returns (headline, lead, tag)."""
+    out = []
+    head = None
+    for line in _lines(block):
+        if line.startswith("= "):
+            assert head is not None, line
+            h, _, tag = head.partition(" #")
+            out.append((h, line[2:], tag))
+            head = None
+        else:
+            assert head is None, line
+            head = line
+    assert head is None, head
+    return tuple(out)
+
+
+def _tagged_pool(lines: Sequence[str], tag: str) -> tuple[str, ...]:
+    """Body lines for a story with `tag`: the untagged ones and those tagged '[tag] '."""
+    out = []
+    for line in lines:
+        if line.startswith("["):
+            t, _, text = line[1:].partition("] ")
+            if t == tag:
+                out.append(text)
+        else:
+            out.append(line)
+    return tuple(out)
+
+
 @dataclass(frozen=True, slots=True)
 class Topic:
     name: str
     section: str
-    headlines: tuple[str, ...]
-    leads: tuple[str, ...]
-    body: tuple[str, ...]
+    pairs: tuple[tuple[str, str, str], ...]  # (headline, lead, tag): the lead tells the headline's news
+    body: tuple[str, ...]  # "[tag] ..." lines only go with pairs of that tag
     quotes: tuple[str, ...]
     orgs: tuple[str, ...]  # keys of ORGS
-    p_roles: tuple[tuple[str, str], ...]  # (kind, title): kind gov | org | corp | sport | inst
+    p_roles: tuple[tuple[str, str], ...]  # (kind, title): kind gov | org | corp | sport | inst | party
     ministry: str
-    q_kind: str  # analyst | expert | doctor ...
-    w_role: str  # "resident" ...
+    q_kind: str  # analyst | economist | doctor | researcher ...
+    w_role: str  # resident, farmer ...
     co_sector: str
-    speakers: str  # which persons may be quoted, e.g. "PPQR"
+    speakers: str  # persons who may be quoted: P, 2 (= P2), Q, R, W; repeats weight
     weight: float
+    countries: tuple[str, ...] = ()  # where such stories happen (empty: anywhere)
+
+    @property
+    def headlines(self) -> tuple[str, ...]:
+        return tuple(h for h, _, _ in self.pairs)
 
 
 TOPICS: tuple[Topic, ...] = (
     Topic(
         "diplomacy", "World",
-        _lines('''
-        {org_short} chief, {adj} {P_tshort} discuss security situation in {hcountry}
+        _pairs('''
+        {adj} PM, {org_short} envoy review stalled peace process
+        = {P} held talks with {P2} {day} on the stalled peace process in {country}, pledging that {org} would keep backing efforts toward a lasting settlement.
         {adj} FM hosts {adj2} counterpart in {city}
+        = {P} met with {P2} in {city} {day}, with both sides pledging to deepen cooperation in trade, energy and security.
         {hcountry}, {hcountry2} agree to deepen strategic cooperation
+        = {Country} and {country2} agreed {day} to deepen their strategic cooperation, as {P} and {P2} held talks in {city} on trade, energy and regional security.
         {org_short} concerned over rising tensions in {region}
+        = {P} {day} expressed concern over rising tensions in {region}, urging all parties to exercise restraint and return to negotiations.
         {hcountry} urges dialogue to resolve dispute with {hcountry2}
+        = {P} {day} called for renewed dialogue between {country} and {country2}, warning that further escalation of the dispute could destabilize {region}.
         {adj} leader to visit {hcountry2} next week
+        = {P} will pay an official visit to {country2} next week, the first by a leader of {country} in {years}, {ministry} announced {day}.
         {hcountry2} recalls ambassador from {hcountry} amid diplomatic row
+        = {Country2} has recalled its ambassador to {country} for consultations, {P2} said {day}, deepening a diplomatic row between the two countries.
         {org_short} chief calls for restraint as tensions mount in {hcountry}
+        = The head of {org} {day} called on all sides in {country} to exercise maximum restraint, as tensions mounted following a week of protests and arrests.
         {hcountry}, {hcountry2} sign {n_word} cooperation agreements
+        = {Country} and {country2} {day} signed {n_word} agreements covering trade, infrastructure and education during talks between {P} and {P2} in {city}.
         {adj} envoy holds talks with {org_short} officials in {city}
+        = A senior {adj} envoy held talks with officials from {org} in {city} {day}, seeking support for a plan to revive negotiations on regional security.
         {P_last} says {hcountry} ready to mediate between rival factions
+        = {P} said {day} that {country} was ready to mediate between the rival factions in {country2}, offering to host talks in {city} as early as next month.
         {hcountry} summons {adj2} diplomat over remarks
+        = {Country} has summoned a senior {adj2} diplomat to protest against remarks it described as interference in its internal affairs, {P} said {day}.
         {hcountry}, {hcountry2} vow to boost ties as leaders meet
+        = {P2} arrived in {city} {day} for a {n_word}-day official visit aimed at strengthening political and economic ties with {country}.
         '''),
         _lines('''
-        {P} {day} discussed the security situation in {country} with {P2}, saying {org} stands ready to support the country.
-        {P} met with {P2} in {city} {day}, with both sides pledging to deepen cooperation in trade, energy and security.
-        {P} {day} called for renewed dialogue between {country} and {country2}, warning that further escalation could destabilize {region}.
-        {Country} and {country2} {day} signed {n_word} agreements covering trade, infrastructure and education during talks between {P} and {P2} in {city}.
-        {P2} arrived in {city} {day} for a {n_word}-day official visit aimed at strengthening political and economic ties with {country}.
-        {P} {day} expressed concern over the deteriorating situation in {region}, urging all parties to exercise restraint and return to negotiations.
-        {Country} has summoned a senior {adj2} diplomat to protest against remarks it described as interference in its internal affairs, {P} said {day}.
-        '''),
-        _lines('''
-        Speaking at a joint press conference, {P_last} said {P_he} was encouraged by the progress made in recent months, adding that much work remained to be done.
+        At a news briefing after the talks, {P_last} described the discussions as frank and constructive but acknowledged that major differences remained.
         The two sides exchanged views on regional and international issues of common concern, according to a statement released after the talks.
         {P_last} stressed that a political solution based on dialogue and mutual respect was the only way to address the region's serious challenges.
         Bilateral trade between the two countries reached {money} last year, up {pct} from a year earlier, according to official figures.
@@ -547,14 +644,23 @@ TOPICS: tuple[Topic, ...] = (
         The ministers also discussed preparations for an upcoming summit, which is expected to bring together leaders from more than {n} countries.
         Relations between the two countries have improved markedly over the past {years}, with regular high-level visits and growing investment.
         A joint statement issued at the end of the talks reaffirmed both sides' commitment to sovereignty and territorial integrity.
-        {P_last} also underlined support from {org} for the government of national unity, describing the partnership as essential for long-term stability.
+        {P_last} said continued engagement by {org} was essential if a fragile truce was to hold through the winter.
         {R} said the two countries had agreed to set up a working group to follow up on the issues raised during the visit.
         The talks lasted more than {hours_n} hours, longer than scheduled, according to officials familiar with the meeting.
         {Q} said the meeting reflected a broader effort by {country} to diversify its partnerships amid shifting alliances.
+        The two delegations also signed a memorandum of understanding on visa facilitation for students, researchers and business travelers.
+        Tensions flared earlier this year after a series of incidents along the shared border, prompting both sides to reinforce their positions.
+        {P_last} is due to travel on to {country2} later this week for talks with senior officials there.
+        Analysts said the outcome of the talks would be closely watched by investors, who have grown wary of the political risks in {region}.
+        The two countries established diplomatic relations decades ago and have since cooperated closely on trade and security.
+        According to the statement, the leaders agreed to hold regular consultations at ministerial level and to reopen a consulate in {city2}.
+        Neither side gave details of any concrete commitments, and a planned signing ceremony was postponed without explanation.
+        {P_last} thanked {P2_last} for the warm welcome and invited {P2_last} to visit {country} at a mutually convenient time.
+        The dispute has already disrupted flights, trade and cultural exchanges between the two neighbors.
         '''),
         _lines('''
-        During our meeting today, we discussed how we can take our cooperation forward
-        We stand ready to assist in building effective and accountable institutions
+        We agreed today on a clear road map for the months ahead
+        We are prepared to help train and equip the institutions this country needs
         There is no military solution to this conflict, and we urge all sides to return to the negotiating table
         Our two countries share a long history of friendship, and today we have opened a new chapter
         We are deeply concerned about the humanitarian situation and the risk of further escalation
@@ -563,34 +669,37 @@ TOPICS: tuple[Topic, ...] = (
         We expect concrete steps, not just words
         Nobody benefits from confrontation, least of all ordinary people
         We respect the sovereignty of every nation and expect the same in return
+        Trust cannot be built overnight, but today was an important step
         '''),
         ("UN", "NATO", "EU", "AU", "ASEAN", "SCO", "OSCE"),
         (("gov", "Foreign Minister"), ("gov", "@leader"), ("org", ""), ("gov", "Deputy Foreign Minister")),
-        "Foreign Ministry", "analyst", "resident", "finance", "PPQR", 14,
+        "Foreign Ministry", "analyst", "resident", "finance", "PP2QR", 14,
     ),
     Topic(
         "economy", "Business",
-        _lines('''
-        {adj} private sector adds {jobs} in {hmonth}: survey
+        _pairs('''
+        {adj} employers create {jobs} in {hmonth}, beating forecasts
+        = Employers in {country} added {jobs} {in_month}, according to payroll data published {day}, comfortably ahead of the consensus forecast.
         {adj} economy grows {pct} in {quarter}
+        = The {adj} economy grew {pct} in {quarter} from a year earlier, {stat_office} said {day}, beating forecasts as consumer spending held up.
         {hcountry} inflation eases to {pct} as food prices fall
+        = Annual inflation in {country} eased to {pct} {in_month}, the lowest reading in {years}, as food and fuel prices fell, official data showed {day}.
         {org_short} cuts {hcountry} growth forecast to {pct}
+        = {Org} {day} cut its growth forecast for {country} to {pct}, citing weaker exports, tighter credit and persistent uncertainty over trade.
         {adj} central bank holds key rate at {pct}
+        = The {adj} central bank left its benchmark interest rate unchanged at {pct} {day}, saying it needed more evidence that price pressures were easing.
         {hcountry} unemployment rate drops to {pct}, lowest in {years}
+        = The unemployment rate in {country} fell to {pct} {in_month}, the lowest level in {years}, {stat_office} said {day}, as hiring picked up in services and construction.
         {adj} factory activity expands for {ordinal} straight month
+        = Factory activity in {country} expanded for the {ordinal} straight month {in_month}, a purchasing managers' survey showed {day}, as new orders picked up.
         {hcountry} unveils {money} stimulus package
+        = {Country} unveiled a stimulus package worth {money} {day}, aimed at shoring up growth through infrastructure spending and tax relief for small firms.
         {org_short} warns of slowing global growth, urges reforms
+        = {Org} warned {day} that global growth was losing momentum and urged governments, including that of {country}, to press ahead with reforms to lift productivity.
         {adj} retail sales beat expectations in {hmonth}
+        = Retail sales in {country} rose {pct} {in_month} from a year earlier, beating expectations as shoppers took advantage of discounts, {stat_office} said {day}.
         {hcountry} posts record budget deficit amid higher spending
-        '''),
-        _lines('''
-        The {adj} economy grew {pct} in {quarter} from a year earlier, {stat_office} said {day}, beating forecasts as consumer spending held up.
-        {Country}'s private sector added {jobs} {in_month}, according to a survey released {day}, well above the figure economists had expected.
-        Annual inflation in {country} eased to {pct} {in_month}, the lowest reading in {years}, as food and fuel prices fell, official data showed {day}.
-        {Org} {day} cut its growth forecast for {country} to {pct}, citing weaker exports, tighter credit and persistent uncertainty over trade.
-        The {adj} central bank left its benchmark interest rate unchanged at {pct} {day}, saying it needed more evidence that price pressures were easing.
-        {Country} unveiled a stimulus package worth {money} {day}, aimed at shoring up growth through infrastructure spending and tax relief for small firms.
-        The unemployment rate in {country} fell to {pct} {in_month}, {stat_office} said {day}, as hiring picked up in services and construction.
+        = {Country} posted a record budget deficit of {money} in the last fiscal year, {ministry} said {day}, as spending on subsidies and social programs rose.
         '''),
         _lines('''
         Economists polled before the release had expected growth of around {pct}.
@@ -609,6 +718,16 @@ TOPICS: tuple[Topic, ...] = (
         Retail sales climbed {pct} {in_month}, helped by discounts and a rebound in tourism.
         The figures came as policymakers weigh whether to ease monetary policy later this year.
         Small and medium-sized enterprises, which employ most of the workforce, have struggled with higher borrowing costs.
+        The labor force participation rate edged up to {pct_big}, the highest since records began.
+        Core inflation, which strips out volatile food and energy prices, slowed to {pct}.
+        Housing prices fell for the {ordinal} month in a row as higher mortgage rates cooled demand.
+        {P_last} said the government would introduce targeted support for low-income households rather than broad subsidies.
+        The services sector, which accounts for about {pct_big} of the economy, expanded at its fastest pace in {months_n}.
+        A weaker currency has made imports more expensive, adding to price pressures.
+        Tourist arrivals rose {pct_big} from a year earlier, boosting hotels, restaurants and airlines.
+        The revised figures showed the economy had narrowly avoided a recession in the second half of last year.
+        Business investment remained subdued as companies held off on spending amid uncertainty over tax policy.
+        {Q} said the central bank was likely to keep rates on hold until at least the end of {quarter}.
         '''),
         _lines('''
         The economy is proving more resilient than many had feared
@@ -619,48 +738,64 @@ TOPICS: tuple[Topic, ...] = (
         Structural reforms are no longer optional, they are urgent
         The labor market is cooling, but it is cooling gradually
         Businesses need clarity and predictability to invest
+        People feel the pinch every time they go to the supermarket
         '''),
         ("IMF", "WB", "OECD"),
         (("gov", "Finance Minister"), ("gov", "Economy Minister"), ("gov", "central bank Governor"), ("org", "")),
-        "Finance Ministry", "economist", "shop owner", "finance", "PQQR", 12,
+        "Finance Ministry", "economist", "shop owner", "finance", "PQQRW", 12,
     ),
     Topic(
         "markets", "Business",
-        _lines('''
-        {adj} stocks close higher as tech shares rally
-        {adj} shares fall {pct} on growth worries
-        Oil prices rise on supply concerns
-        Gold hits {ordinal}-week high as dollar weakens
-        {company_short} shares jump after earnings beat forecasts
-        {company_short} to cut {n_k} jobs in restructuring
-        {company_short} posts record quarterly profit
-        {hcountry} bond yields climb ahead of rate decision
-        {company_short} agrees to buy rival in {money} deal
-        {commodity_cap} prices slide to lowest level in {years}
-        '''),
-        _lines('''
-        Shares in {city} closed higher {day}, led by technology and financial stocks, as investors bet that interest rates had peaked.
-        {Company} said {day} it would cut about {n_k} jobs over the next {years} as part of a restructuring plan to reduce costs.
-        {Company} reported a {pct} rise in quarterly net profit {day}, beating analyst forecasts on strong demand for its products in {region}.
-        Prices of {commodity} fell to their lowest level in {years} {day} as traders worried about weakening demand and ample supply.
-        {Company} has agreed to buy a smaller rival for {money}, the company said {day}, in a deal that would create one of the largest groups in its sector.
-        The benchmark stock index in {city} fell {pct} {day}, its steepest one-day drop in {months_n}, after weak factory data rattled investors.
+        _pairs('''
+        {adj} stocks close higher as tech shares rally #stocks
+        = Shares in {city} closed higher {day}, led by technology and financial stocks, as investors bet that interest rates had peaked.
+        {adj} shares fall {pct} on growth worries #stocks
+        = The benchmark stock index in {city} fell {pct} {day}, its steepest one-day drop in {months_n}, after weak factory data rattled investors.
+        Oil prices rise {pct} on supply concerns #commodity
+        = Oil prices rose {pct} {day} on concerns about tighter supplies, with Brent crude futures reaching {oil_price} a barrel by mid-afternoon.
+        Gold hits {n_word}-week high as dollar weakens #commodity
+        = Gold prices climbed to a {n_word}-week high {day} as the U.S. dollar weakened and investors sought safe-haven assets amid geopolitical tensions.
+        {company_short} shares jump after earnings beat forecasts #company
+        = Shares in {company} jumped {pct} {day} after the company reported quarterly earnings well above analyst forecasts, driven by strong demand in {region}.
+        {company_short} to cut {n_k} jobs in restructuring #company
+        = {Company} said {day} it would cut about {n_k} jobs over the next {years} as part of a restructuring plan to reduce costs.
+        {company_short} posts record quarterly profit #company
+        = {Company} reported a record quarterly net profit {day}, up {pct_big} from a year earlier, on strong demand for its products in {region}.
+        {hcountry} bond yields climb ahead of rate decision #stocks
+        = Yields on {adj} government bonds climbed {day} as investors braced for a possible interest rate increase at the central bank's meeting next week.
+        {company_short} agrees to buy rival in {money} deal #company
+        = {Company} has agreed to buy a smaller rival for {money}, the company said {day}, in a deal that would create one of the largest groups in its sector.
+        {commodity_cap} prices slide to lowest level in {years} #commodity
+        = Prices of {commodity} fell to their lowest level in {years} {day} as traders worried about weakening demand and ample supply.
         '''),
         _lines('''
         Trading volume was higher than the daily average of the past month, exchange data showed.
-        Shares of {company} rose as much as {pct} in early trading before paring gains.
-        The company's revenue rose {pct} to {money}, while operating costs increased {pct}.
+        [company] Shares of {company} rose as much as {pct} in early trading before paring gains.
+        [company] The company's revenue rose {pct} to {money}, while operating costs increased {pct}.
         {Q} said investors were focused on signals from the central bank about the path of interest rates.
-        The yield on the benchmark 10-year government bond rose {n} basis points.
-        {P} said the company expected demand to remain solid in the second half of the year.
+        [stocks] The yield on the benchmark 10-year government bond rose {n} basis points.
+        [company] {P} said the company expected demand to remain solid in the second half of the year.
         The currency weakened {pct} against the U.S. dollar.
-        Brent crude futures rose {pct} to {oil_price} a barrel, while U.S. crude gained {pct}.
-        The company employs about {n_k} people worldwide and has production sites in {n} countries.
-        Analysts said the deal would face scrutiny from competition authorities in several markets.
-        {Company} shares have gained {pct_big} so far this year, outperforming the broader market.
-        The company maintained its full-year guidance, citing a strong order book.
+        [commodity] Brent crude futures rose {pct} to {oil_price} a barrel, while U.S. crude gained {pct}.
+        [company] The company employs about {n_k} people worldwide and has production sites in {n} countries.
+        [company] Analysts said the deal would face scrutiny from competition authorities in several markets.
+        [company] {Company} shares have gained {pct_big} so far this year, outperforming the broader market.
+        [company] The company maintained its full-year guidance, citing a strong order book.
         Market sentiment has been fragile in recent weeks amid concerns over trade tensions and slowing growth.
-        The job cuts will mainly affect administrative functions, the company said, adding that it would seek to avoid forced redundancies.
+        [company] The job cuts will mainly affect administrative functions, the company said, adding that it would seek to avoid forced redundancies.
+        [stocks] Energy stocks lagged as crude prices slipped, while utilities and consumer staples held steady.
+        [stocks] Foreign investors were net sellers for the {ordinal} straight session, according to exchange data.
+        [stocks] The broader index has fallen {pct_big} from its record high, putting it in bear market territory.
+        {Q} said valuations looked stretched after the recent rally, leaving little room for disappointment.
+        [commodity] Spot gold was up {pct} at {gold_price} per ounce in late trading.
+        [company] The company plans to spend {money} on new plants and research over the next {years}.
+        [company] Net income was hurt by one-off charges related to the closure of {n_word} factories.
+        Traders said thin volumes ahead of a holiday exaggerated the market moves.
+        [company] The acquisition is expected to close in the second half of next year, subject to regulatory approval.
+        [commodity] Shares of producers fell after {commodity} prices dropped, dragging the sector lower.
+        [commodity] Traders are watching inventories closely for signs of whether demand is recovering.
+        [commodity] A stronger dollar makes commodities priced in the U.S. currency more expensive for holders of other currencies.
+        [commodity] Producers have cut output in response to lower prices, but stockpiles remain high.
         '''),
         _lines('''
         Markets are pricing in a lot of good news at the moment
@@ -670,6 +805,7 @@ TOPICS: tuple[Topic, ...] = (
         Investors are starting to look beyond the short-term noise
         The fundamentals of our business remain strong
         This acquisition accelerates our strategy and creates value for shareholders
+        Nobody wants to be the last one holding risky assets when the music stops
         '''),
         ("IMF",),
         (("corp", "chief executive"), ("corp", "chief financial officer"), ("corp", "chairman")),
@@ -677,22 +813,23 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "trade", "Business",
-        _lines('''
+        _pairs('''
         {hcountry}, {hcountry2} agree to accelerate trade talks
+        = {Country} and {country2} agreed {day} to accelerate talks on a comprehensive trade agreement, aiming to conclude negotiations by the end of the year.
         {hcountry} imposes tariffs on {adj2} {commodity}
+        = {Country} will impose tariffs of up to {pct_big} on imports of {commodity} from {country2}, {ministry} said {day}, citing unfair subsidies.
         {org_short} rules against {hcountry} in trade dispute
+        = {Org} ruled {day} that {country} had breached international trade rules by restricting imports, a decision that could open the way to retaliation.
         {adj} exports rise {pct} in {hmonth}
+        = {Adj} exports rose {pct} year on year {in_month}, customs data showed {day}, helped by strong demand for electronics and machinery.
         {hcountry} trade surplus widens to {money}
+        = The trade surplus of {country} widened to {money} {in_month}, customs data showed {day}, as exports grew faster than imports.
         {hcountry2} to lift import ban on {adj} {commodity}
+        = {Country2} will lift a ban on imports of {commodity} from {country}, officials said {day}, ending a dispute that had lasted {years}.
         {hcountry} signs free trade deal with {hcountry2}
+        = {Country} signed a free trade agreement with {country2} {day}, eliminating tariffs on more than {pct_big} of goods traded between the two countries.
         {adj} trade chief warns of retaliation over new duties
-        '''),
-        _lines('''
-        {Country} and {country2} agreed {day} to accelerate talks on a comprehensive trade agreement, aiming to conclude negotiations by the end of the year.
-        {Country} will impose tariffs of up to {pct_big} on imports of {commodity} from {country2}, {Ministry} said {day}, citing unfair subsidies.
-        {Org} ruled {day} that {country} had breached international trade rules by restricting imports, a decision that could open the way to retaliation.
-        {Adj} exports rose {pct} year on year {in_month}, customs data showed {day}, helped by strong demand for electronics and machinery.
-        {Country} signed a free trade agreement with {country2} {day}, eliminating tariffs on more than {pct_big} of goods traded between the two countries.
+        = {P} {day} warned that {country} would retaliate if {country2} went ahead with new duties on its exports, escalating a dispute that has unsettled markets.
         '''),
         _lines('''
         Bilateral trade was worth {money} last year, making {country2} one of the largest trading partners of {country}.
@@ -707,6 +844,12 @@ TOPICS: tuple[Topic, ...] = (
         The agreement still needs to be ratified by the parliaments of both countries.
         Farm groups in {country2} have long complained that cheap imports were undercutting local producers.
         Container traffic through the port of {city2} rose {pct} in the first half of the year.
+        The deal includes chapters on digital trade, government procurement and the protection of geographical indications.
+        {P_last} said the government would challenge the decision through the appropriate legal channels.
+        Exporters have been hit by higher shipping costs and delays at major ports.
+        {W} said orders from abroad had dropped sharply since the duties were announced.
+        The two sides also agreed to set up a joint committee to resolve disputes over food safety standards.
+        Exports to {region} jumped {pct_big}, partly offsetting weaker sales to traditional markets.
         '''),
         _lines('''
         Free and fair trade benefits both our peoples
@@ -715,48 +858,57 @@ TOPICS: tuple[Topic, ...] = (
         Protectionism is a dead end that hurts everyone
         We remain open to dialogue, but our patience is not unlimited
         Our exporters need predictable rules and open markets
+        We cannot compete when the other side plays by different rules
         '''),
         ("WTO", "EU", "ASEAN"),
         (("gov", "Trade Minister"), ("gov", "Commerce Minister"), ("org", "")),
-        "Commerce Ministry", "economist", "farmer", "industry", "PPQR", 8,
+        "Commerce Ministry", "economist", "farmer", "industry", "PPQRW", 8,
     ),
     Topic(
         "security", "World",
-        _lines('''
-        {n_dead_h} killed in attack in {hcountry}
-        {org_short} chief expresses concern over situation in {hcountry}
-        Clashes erupt near {city}, {n_word} dead
-        {hcountry} army says it repelled attack near border
-        {org_short} calls for ceasefire in {hcountry}
-        Car bomb kills {n_small} in {city}
-        {adj} forces regain control of key town
-        Thousands flee fighting in {hcountry}
-        {hcountry} extends state of emergency after attacks
+        _pairs('''
+        {n_small} killed in car bomb attack in {hcountry} #bomb
+        = At least {n_small} people were killed and {n_injured} others wounded when a car bomb exploded near a busy market in {city} {day}, local officials said.
+        {org_short} voices alarm as fighting spreads in {hcountry} #fighting
+        = Thousands of people have fled their homes in {country} in the past week as fighting spread to new areas, {org} said {day}.
+        Clashes erupt near {city}, at least {n_small} dead #fighting
+        = Heavy clashes broke out on the outskirts of {city} {day} between government forces and armed groups, killing at least {n_small} people, security sources said.
+        {hcountry} army says it repelled attack near border #fighting
+        = The {adj} army said {day} it had repelled an attack on a military post near the border, killing several assailants.
+        {org_short} calls for ceasefire in {hcountry} #fighting
+        = {P} {day} expressed concern over the situation in {country}, calling on all parties to respect a ceasefire agreed earlier this month.
+        Car bomb kills {n_small} in {city} #bomb
+        = A car bomb killed {n_small} people in {city} {day}, police said, in the deadliest attack in the area in {months_n}.
+        {adj} forces regain control of key town #fighting
+        = {Adj} government forces regained control of a strategic town near {city} {day} after days of heavy fighting, the army said.
+        Thousands flee fighting in {hcountry} #fighting
+        = Thousands of civilians have fled renewed fighting in {country}, {org} said {day}, warning that shelters were already overcrowded.
+        {hcountry} extends state of emergency after attacks #bomb
+        = {Country} extended a state of emergency for another {months_n} {day}, after a series of attacks on security forces in the north of the country.
         '''),
         _lines('''
-        At least {n_small} people were killed and {n_injured} others wounded when a car bomb exploded near a busy market in {city} {day}, local officials said.
-        {P} {day} expressed concern over the situation in {country}, calling on all parties to respect a ceasefire agreed earlier this month.
-        Heavy clashes broke out on the outskirts of {city} {day} between government forces and armed groups, killing at least {n_small} people, security sources said.
-        The {adj} army said {day} it had repelled an attack on a military post near the border, killing several assailants.
-        Thousands of people have fled their homes in {country} in the past week as fighting spread to new areas, {org} said {day}.
-        {Country} extended a state of emergency for another {months_n} {day}, after a series of attacks on security forces in the north of the country.
-        '''),
-        _lines('''
-        No group has so far claimed responsibility for the attack.
-        The wounded were taken to hospitals in {city}, where some were reported to be in critical condition.
+        [bomb] No group has so far claimed responsibility for the attack.
+        [bomb] The wounded were taken to hospitals in {city}, where some were reported to be in critical condition.
         Security forces sealed off the area and launched a search operation, according to witnesses.
-        {W} said {W_he} heard a loud explosion and saw thick smoke rising from the area.
+        [bomb] {W} said {W_he} heard a loud explosion and saw thick smoke rising from the area.
         {Org} estimates that more than {n_people} have been displaced since the fighting began.
-        The attack was the deadliest in the area since {in_month}.
+        [bomb] The attack was the deadliest in the area {since_month}.
         {P_last} urged all sides to allow unhindered humanitarian access to civilians in need.
         Aid agencies have warned of severe shortages of food, water and medicine.
-        The city, located {km} from the capital, had been controlled by armed groups for almost a year.
-        {R} said troops had been sent to reinforce positions along the main highway.
+        [fighting] Armed groups had held the town, some {km} from the capital, for several months before government troops moved in.
+        [fighting] {R} said troops had been sent to reinforce positions along the main highway.
         Humanitarian workers said access to the worst-affected areas remained extremely limited.
         {Q} said the violence reflected a power struggle among rival factions rather than a single coordinated campaign.
-        The government has declared {n_word} days of national mourning.
+        [bomb] The government has declared {n_word} days of national mourning.
         Residents said checkpoints had been set up on all roads leading into the city.
         The region has been plagued by violence for more than a decade, with thousands of people killed.
+        [bomb] Video footage shared online showed burned-out vehicles and shattered shop windows.
+        [fighting] The army said it had killed {n} militants and seized weapons and ammunition during the operation.
+        Schools and markets in the area remained closed, and a curfew was imposed from dusk to dawn.
+        The United Nations has repeatedly warned that the conflict risks spilling over into neighboring countries.
+        [fighting] {W} said {W_his} family had spent the night in a basement as shells fell nearby.
+        [bomb] Local hospitals appealed for blood donations as they struggled to cope with the number of casualties.
+        [fighting] The ceasefire, brokered by regional mediators, has been violated repeatedly since it took effect.
         '''),
         _lines('''
         We heard gunfire all night and did not dare to leave the house
@@ -766,53 +918,63 @@ TOPICS: tuple[Topic, ...] = (
         Our forces are in full control of the area
         We call on all parties to respect international humanitarian law
         We had to leave everything behind
+        Every day we wait, more children go hungry
         '''),
         ("UN", "NATO", "AU", "ICRC", "UNHCR", "EU"),
         (("gov", "Defense Minister"), ("gov", "Interior Minister"), ("org", ""), ("gov", "army spokesman")),
         "Defense Ministry", "analyst", "resident", "", "PRWWQ", 11,
+        ("Libya", "Syria", "Iraq", "Ukraine", "Nigeria", "Pakistan", "Ethiopia", "Colombia", "the Philippines",
+         "Kenya", "Egypt", "Israel", "Turkey", "Mexico", "Russia"),
     ),
     Topic(
         "disaster", "World",
-        _lines('''
-        {magnitude}-magnitude quake jolts {hcountry}
-        Floods kill {n_small} in {hcountry}
-        Heat wave grips {city} as temperatures hit {temp}
-        Wildfire forces evacuation near {city}
-        Typhoon makes landfall in {hcountry}, thousands evacuated
-        Death toll from {hcountry} landslide rises to {n_small}
-        Drought threatens harvest in {hcountry}
-        Rescue teams search for survivors after building collapse in {city}
+        _pairs('''
+        {magnitude}-magnitude quake jolts {hcountry} #quake
+        = An earthquake with a magnitude of {magnitude} struck near {city} {day}, shaking buildings and sending residents into the streets, the national seismological agency said.
+        Floods kill {n_small} in {hcountry} #flood
+        = Floods triggered by days of torrential rain have killed at least {n_small} people in {country}, authorities said {day}, as rescue teams searched for the missing.
+        Heat wave grips {city} as temperatures hit {temp} #heat
+        = Temperatures in {city} reached {temp} {day}, breaking a record set {in_year_past}, as a heat wave tightened its grip on much of {country}.
+        Wildfire forces evacuation near {city} #fire
+        = Firefighters battled a wildfire near {city} {day} that has forced the evacuation of more than {n_people} and destroyed dozens of homes.
+        Typhoon makes landfall in {hcountry}, thousands evacuated #flood
+        = A typhoon made landfall in {country} {day}, packing winds of up to {kmh} and forcing the evacuation of {n_people}, officials said.
+        Death toll from {hcountry} landslide rises to {n_small} #quake
+        = The death toll from a landslide in {country} rose to {n_small} {day}, with rescuers digging through mud and debris in search of survivors.
+        Drought threatens harvest in {hcountry} #heat
+        = A prolonged drought is threatening this year's harvest in {country}, with rainfall in key farming regions at less than half the normal level, officials said {day}.
+        Rescue teams search for survivors after building collapse in {city} #quake
+        = Rescue teams were searching for survivors {day} after a residential building collapsed in {city}, killing at least {n_small} people, officials said.
         '''),
         _lines('''
-        An earthquake with a magnitude of {magnitude} struck near {city} {day}, shaking buildings and sending residents into the streets, the national seismological agency said.
-        Floods triggered by days of torrential rain have killed at least {n_small} people in {country}, authorities said {day}, as rescue teams searched for the missing.
-        Temperatures in {city} reached {temp} {day}, breaking a record set {in_year_past}, as a heat wave tightened its grip on much of {country}.
-        Firefighters battled a wildfire near {city} {day} that has forced the evacuation of more than {n_people} and destroyed dozens of homes.
-        The death toll from a landslide in {country} rose to {n_small} {day}, with rescuers digging through mud and debris in search of survivors.
-        A typhoon made landfall in {country} {day}, packing winds of up to {kmh} and forcing the evacuation of {n_people}, officials said.
-        '''),
-        _lines('''
-        The epicenter was located {km_small} from {city2} at a depth of {km_small}, according to the agency.
+        [quake] The epicenter was located {km_small} from {city2} at a depth of {km_small}, according to the agency.
         There were no immediate reports of casualties or major damage.
         More than {n_people} have been evacuated to temporary shelters.
-        {W} said the water rose so quickly that {W_he} had to climb onto the roof with {W_his} children.
-        Rescue operations were hampered by damaged roads and continuing rainfall.
-        The meteorological service issued its highest warning level for {n_word} provinces.
+        [flood] {W} said the water rose so quickly that {W_he} had to climb onto the roof with {W_his} children.
+        [flood] Rescue operations were hampered by damaged roads and continuing rainfall.
+        [flood] The meteorological service issued its highest warning level for {n_word} provinces.
         {P} visited the affected area and promised that the government would help families rebuild.
         The authorities have allocated {money} in emergency relief.
-        Power was cut to about {n_k} households, the electricity operator said.
+        [flood] Power was cut to about {n_k} households, the electricity operator said.
         Scientists say climate change is making extreme weather events more frequent and more intense.
         {Org} said it was ready to provide assistance if requested.
         Schools were closed and train services suspended across the region.
         Soldiers were deployed to help distribute food, drinking water and blankets.
-        Several aftershocks were felt in the hours after the main quake.
-        Farmers said crops on thousands of hectares of farmland had been destroyed.
+        [quake] Several aftershocks were felt in the hours after the main quake.
+        [flood] Farmers said crops on thousands of hectares of farmland had been destroyed.
+        [quake] Sniffer dogs and heavy machinery were brought in to search the rubble.
+        [flood] Authorities warned residents to stay away from riverbanks as water levels continued to rise.
+        Dozens of flights were canceled and several highways were closed by landslides.
+        {R} said the number of victims could rise as rescuers reached remote villages.
+        [quake] The region is prone to earthquakes because it sits near the junction of several tectonic plates.
+        Officials said the cost of the damage was initially estimated at {money}.
+        [heat] Hospitals in {city2} reported treating dozens of people for heat exhaustion and dehydration.
         '''),
         _lines('''
         We have never seen anything like this in our lifetime
         Our priority now is to find the missing and care for the injured
         Everything we owned is gone
-        The next 48 hours will be critical
+        The next two days will be critical
         We are working around the clock to restore power and water
         Nobody warned us that the river would rise so fast
         '''),
@@ -822,38 +984,52 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "health", "Health",
-        _lines('''
-        {org_short} warns of rising {disease} cases in {region}
-        {hcountry} reports {n_small} new {disease} cases
-        {hcountry} launches nationwide vaccination campaign
-        New study links air pollution to heart disease
-        {org_short} declares end of {disease} outbreak in {hcountry}
-        {adj} hospitals under strain as flu season peaks
-        {company_short} drug wins approval in {hcountry}
+        _pairs('''
+        {org_short} warns of rising {disease} cases in {region} #outbreak
+        = {Org} warned {day} that cases of {disease} were rising sharply in {region}, urging governments to step up surveillance and vaccination.
+        {hcountry} reports {n_small} new {disease} cases #outbreak
+        = Health authorities in {country} reported {n_small} new cases of {disease} {day}, bringing the total number of infections this year to {n_k}.
+        {hcountry} launches nationwide vaccination campaign #outbreak
+        = {Country} launched a nationwide vaccination campaign {day} that aims to reach more than {n_people} within {months_n}.
+        {adj} study links air pollution to heart disease #study
+        = Long-term exposure to air pollution significantly increases the risk of heart disease, according to a study published {day} by researchers in {city}.
+        {org_short} declares end of {disease} outbreak in {hcountry} #outbreak
+        = {Org} {day} declared the end of the {disease} outbreak in {country}, after no new cases were recorded for {n_word} weeks.
+        {adj} hospitals under strain as flu season peaks #hospital
+        = Hospitals across {country} are under severe strain as the flu season reaches its peak, with emergency departments reporting waiting times of up to {hours_n} hours, health officials said {day}.
+        {company_short} drug wins approval in {hcountry} #drug
+        = Regulators in {country} {day} approved a new drug developed by {company} for the treatment of {disease}, the company said.
         '''),
         _lines('''
-        {Org} warned {day} that cases of {disease} were rising sharply in {region}, urging governments to step up surveillance and vaccination.
-        Health authorities in {country} reported {n_small} new cases of {disease} {day}, bringing the total number of infections this year to {n_k}.
-        {Country} launched a nationwide vaccination campaign {day} that aims to reach more than {n_people} within {months_n}.
-        Long-term exposure to air pollution significantly increases the risk of heart disease, according to a study published {day} by researchers in {city}.
-        {Org} {day} declared the end of the {disease} outbreak in {country}, after no new cases were recorded for {n_word} weeks.
-        Regulators in {country} {day} approved a new drug developed by {company} for the treatment of {disease}, the company said.
-        '''),
-        _lines('''
-        Most of the cases were recorded among children under the age of five.
+        [outbreak] Most of the cases were recorded among children under the age of five.
         {P} said the health system was well prepared to cope with the increase in patients.
-        The study followed more than {n_people} over a period of {years}.
-        Health workers have been deployed to the worst-affected districts to trace contacts.
-        {Q} said the findings should prompt policymakers to tighten emission standards.
-        Vaccination rates have fallen in recent years, leaving many children unprotected.
-        Hospitals in {city} reported that emergency departments were operating at {pct_big} of capacity.
-        The ministry urged people to wash their hands regularly and seek medical help if they develop symptoms.
-        Clinical trials showed the treatment reduced the risk of hospitalization by {pct_big}.
-        The disease is spread through contaminated water and food and can be fatal if left untreated.
-        The authorities have set up {n} treatment centers across the country.
-        {Org} said funding shortfalls were hampering efforts to contain the outbreak.
-        The researchers said further studies were needed to confirm the results in larger populations.
+        [study] The study followed more than {n_people} over a period of {years}.
+        [outbreak] Health workers have been deployed to the worst-affected districts to trace contacts.
+        [study] {Q} said the findings should prompt policymakers to tighten emission standards.
+        [outbreak] Vaccination rates have fallen in recent years, leaving many children unprotected.
+        [hospital] Hospitals in {city} reported that emergency departments were operating at {pct_big} of capacity.
+        [outbreak] The ministry urged people to wash their hands regularly and seek medical help if they develop symptoms.
+        [drug] Clinical trials showed the treatment reduced the risk of hospitalization by {pct_big}.
+        [outbreak] The disease is spread through contaminated water and food and can be fatal if left untreated.
+        [outbreak] The authorities have set up {n} treatment centers across the country.
+        [outbreak] {Org} said funding shortfalls were hampering efforts to contain the outbreak.
+        [study] The researchers said further studies were needed to confirm the results in larger populations.
         Doctors said many patients sought treatment too late, when complications had already developed.
+        [hospital] Elderly people and those with chronic illnesses were urged to get vaccinated as soon as possible.
+        The government plans to recruit {n_k} additional nurses over the next {years} to ease staff shortages.
+        [hospital] {W} said {W_he} had waited more than {hours_n} hours before seeing a doctor.
+        Rural clinics often lack basic equipment and medicines, aid groups say.
+        [drug] The drug is expected to be available in pharmacies within {months_n}, the company said.
+        [drug] The treatment will be covered by the national health insurance program, the ministry said.
+        [drug] Regulators said the most common side effects were mild and included headaches and fatigue.
+        [drug] The company said it would apply for approval in other markets later this year.
+        [study] The researchers adjusted for factors such as smoking, income and diet.
+        [study] The effect was strongest among people living near major roads and industrial areas.
+        [study] Previous research has linked air pollution to strokes, lung cancer and dementia.
+        [hospital] Some hospitals postponed non-urgent operations to free up beds for flu patients.
+        [hospital] Doctors urged people with mild symptoms to stay at home and avoid emergency departments.
+        [hospital] The number of patients admitted with flu doubled in the past two weeks, official data showed.
+        [outbreak] Cases have also been reported in {n_word} neighboring districts, raising fears of wider spread.
         '''),
         _lines('''
         Vaccines are safe and they save lives
@@ -862,43 +1038,59 @@ TOPICS: tuple[Topic, ...] = (
         Prevention is far cheaper than treatment
         Our results are encouraging, but they need to be confirmed
         No country can tackle this threat alone
+        Our staff are exhausted, and there is no end in sight
         '''),
         ("WHO", "UNICEF"),
         (("gov", "Health Minister"), ("org", ""), ("inst", "")),
-        "Health Ministry", "doctor", "parent", "health", "PPQQR", 8,
+        "Health Ministry", "doctor", "resident", "health", "PPQQRW", 8,
     ),
     Topic(
         "science", "Sci-Tech",
-        _lines('''
-        {hcountry} launches new satellite into orbit
-        Scientists discover new species in {hcountry}
-        {company_short} unveils new AI chip
-        {hcountry} to build {money} quantum computing center
-        Researchers develop cheaper battery technology
-        {hcountry} tests high-speed maglev train
-        {adj} probe sends back first images of asteroid
+        _pairs('''
+        {hcountry} launches new satellite into orbit #space
+        = {Country} successfully launched a new Earth observation satellite {day} from a launch center near {city}, the national space agency said.
+        Scientists discover new species in {hcountry} #species
+        = Scientists have discovered {n_word} new species of frogs in the rainforests of {country}, according to a study published {day}.
+        {company_short} unveils new AI chip #chip
+        = {Company} unveiled a new artificial intelligence chip {day} that it said was twice as fast as its predecessor while using {pct_big} less power.
+        {hcountry} to build {money} quantum computing center #chip
+        = {Country} will build a quantum computing research center worth {money} in {city}, {ministry} announced {day}.
+        {city} researchers develop cheaper battery technology #battery
+        = Researchers at a university in {city} said {day} they had developed a battery that could cut the cost of storing renewable energy by half.
+        {hcountry} tests high-speed maglev train #train
+        = {Country} {day} tested a high-speed magnetic levitation train designed to reach 600 km per hour on a track near {city}, the state railway operator said.
+        {adj} probe sends back first images of asteroid #space
+        = A {adj} space probe has sent back the first close-up images of an asteroid, the national space agency said {day}, after a journey of more than {months_n}.
         '''),
         _lines('''
-        {Country} successfully launched a new Earth observation satellite {day} from a launch center near {city}, the national space agency said.
-        Scientists have discovered {n_word} new species of frogs in the rainforests of {country}, according to a study published {day}.
-        {Company} unveiled a new artificial intelligence chip {day} that it said was twice as fast as its predecessor while using {pct_big} less power.
-        Researchers at a university in {city} said {day} they had developed a battery that could cut the cost of storing renewable energy by half.
-        {Country} will build a quantum computing research center worth {money} in {city}, {Ministry} announced {day}.
-        '''),
-        _lines('''
-        The satellite will be used for land surveying, disaster monitoring and crop assessment.
-        The findings were published in the journal Nature.
+        [space] The satellite will be used for land surveying, disaster monitoring and crop assessment.
+        The findings were published in a peer-reviewed journal.
         {Q} said the technology could be commercially available within {years}.
-        The chip will go into mass production next year, the company said.
-        It was the {ordinal} launch of the year for the country's space program.
-        The team analyzed data collected over {years} of fieldwork.
+        [chip] The chip will go into mass production next year, the company said.
+        [space] It was the {ordinal} launch of the year for the country's space program.
+        [species] The team analyzed data collected over {years} of fieldwork.
         {P} said the project would help the country reduce its reliance on imported technology.
-        The new species were found in a remote area about {km} from the nearest town.
-        Competition in the semiconductor industry has intensified as governments pour billions into domestic production.
-        The researchers used a combination of sodium and sulfur, which are cheaper and more abundant than lithium.
-        The center is expected to employ about {n_k} scientists and engineers when it opens.
-        Experts cautioned that scaling up laboratory results to industrial production remained a major challenge.
-        The probe traveled more than {km} over {months_n} before reaching its target.
+        [species] The new species were found in a remote area about {km} from the nearest town.
+        [chip] Competition in the semiconductor industry has intensified as governments pour billions into domestic production.
+        [battery] The researchers used a combination of sodium and sulfur, which are cheaper and more abundant than lithium.
+        [chip] The center is expected to employ about {n_k} scientists and engineers when it opens.
+        [battery] Experts cautioned that scaling up laboratory results to industrial production remained a major challenge.
+        [space] The probe traveled more than {km} before reaching its target.
+        [space] Engineers will spend the coming weeks testing the satellite's instruments before it begins regular operations.
+        [species] Several of the species are already threatened by logging and the expansion of farmland.
+        [train] The line is expected to cut travel time between the two cities to less than {hours_n} hours.
+        [space] The images will help scientists understand how the solar system formed billions of years ago.
+        [train] The test run reached its target speed without incident, the operator said.
+        [train] Engineers said the train's magnetic system reduced noise and maintenance costs compared with conventional lines.
+        [train] The project is part of a plan to link major cities with high-speed lines within the next {years}.
+        [battery] The team said its prototype retained more than {pct_big} of its capacity after thousands of charging cycles.
+        [battery] Cheaper storage is seen as key to expanding wind and solar power, whose output varies with the weather.
+        [battery] The university has filed patents and is in talks with manufacturers about licensing the technology.
+        [species] The researchers identified the frogs by their distinctive calls and genetic analysis.
+        [species] Conservation groups urged the government to expand protected areas in the region.
+        [chip] Demand for chips used in data centers has surged as companies race to build artificial intelligence systems.
+        [chip] The company did not disclose the price of the new chip but said samples had been shipped to customers.
+        {Q} said the results were promising but had yet to be replicated by independent teams.
         '''),
         _lines('''
         This is a milestone for our space program
@@ -914,23 +1106,21 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "energy", "Business",
-        _lines('''
+        _pairs('''
         {org_short} agrees to extend oil output cuts
+        = {Org} agreed {day} to extend production cuts of {bpd} until the end of next year, in a bid to support prices amid weak demand.
         {hcountry} opens {mw} solar plant
+        = {Country} inaugurated a solar power plant with a capacity of {mw} near {city} {day}, the largest of its kind in {region}.
         {adj} power demand hits record high
+        = Electricity demand in {country} hit a record high {day} as a heat wave sent air-conditioning use soaring, the grid operator said.
         {hcountry} to phase out coal by {year_future}
+        = {Country} will phase out coal-fired power generation by {year_future}, {P} said {day}, as part of a plan to reach net-zero emissions.
         {org_short} sees global oil demand growth slowing
+        = {Org} said {day} that global oil demand growth would slow next year as electric vehicles and efficiency gains curb consumption.
         {company_short} discovers new gas field off {hcountry}
-        Rising immigration to challenge {adj} welfare state: report
+        = {Company} said {day} it had discovered a major natural gas field off the coast of {country}, with estimated reserves of {tcf}.
         {hcountry} pledges to cut emissions {pct_big} by {year_future}
-        '''),
-        _lines('''
-        {Org} agreed {day} to extend production cuts of {bpd} until the end of next year, in a bid to support prices amid weak demand.
-        {Country} inaugurated a solar power plant with a capacity of {mw} near {city} {day}, the largest of its kind in {region}.
-        Electricity demand in {country} hit a record high {day} as a heat wave sent air-conditioning use soaring, the grid operator said.
-        {Country} will phase out coal-fired power generation by {year_future}, {P} said {day}, as part of a plan to reach net-zero emissions.
-        {Company} said {day} it had discovered a major natural gas field off the coast of {country}, with estimated reserves of {tcf}.
-        {Org} said {day} that global oil demand growth would slow next year as electric vehicles and efficiency gains curb consumption.
+        = {Country} pledged {day} to cut greenhouse gas emissions by {pct_big} by {year_future}, {P} said, unveiling a plan to expand renewable energy and electrify transport.
         '''),
         _lines('''
         Coal still accounts for about {pct_big} of the country's electricity generation.
@@ -945,6 +1135,11 @@ TOPICS: tuple[Topic, ...] = (
         Investment in clean energy reached a record {money} last year, according to industry estimates.
         The project cost {money} and created about {n_k} jobs during construction.
         Demand for liquefied natural gas has surged since supplies through pipelines were disrupted.
+        The grid operator asked large industrial users to cut consumption during peak hours.
+        Coal mining regions will receive {money} to help workers retrain and attract new industries.
+        Brent crude was trading at {oil_price} a barrel after the announcement.
+        {W} said electricity bills had almost doubled over the past year.
+        The plant uses bifacial panels that capture sunlight on both sides, boosting output.
         '''),
         _lines('''
         The energy transition is irreversible, but it must be fair
@@ -956,41 +1151,52 @@ TOPICS: tuple[Topic, ...] = (
         '''),
         ("OPEC", "IEA", "UNEP"),
         (("gov", "Energy Minister"), ("org", ""), ("corp", "chief executive")),
-        "Energy Ministry", "analyst", "resident", "energy", "PQQR", 7,
+        "Energy Ministry", "analyst", "resident", "energy", "PQQRW", 7,
     ),
     Topic(
         "politics", "World",
-        _lines('''
-        {adj} ruling party wins parliamentary elections
-        {hcountry} opposition calls for early elections
-        {adj} PM survives no-confidence vote
-        Thousands protest in {city} against pension reform
-        {adj} president names new cabinet
-        {hcountry} parliament approves controversial bill
-        {adj} coalition talks stall over budget
-        Voters head to polls in {hcountry}
+        _pairs('''
+        {adj} ruling party wins parliamentary elections #vote
+        = The ruling {party} won the most seats in parliamentary elections in {country}, preliminary results showed {day}, but fell short of an outright majority.
+        {hcountry} opposition calls for early elections #vote
+        = The opposition {party} in {country} called {day} for early elections, saying the government had lost its mandate after a string of scandals.
+        {adj} PM survives no-confidence vote #parliament
+        = {P} survived a no-confidence vote in parliament {day}, after several lawmakers from the opposition {party} abstained.
+        Thousands protest in {city} against pension reform #protest
+        = Thousands of people marched through central {city} {day} to protest against a government plan to raise the retirement age, in one of the largest demonstrations in years.
+        {adj} president names new cabinet #parliament
+        = {P} named a new cabinet {day}, keeping most senior ministers in their posts but appointing a new finance minister to tackle rising prices.
+        {hcountry} parliament approves controversial bill #parliament
+        = The parliament of {country} approved a controversial bill {day} that critics say will curb media freedom, despite protests outside the building.
+        {adj} coalition talks stall over budget #vote
+        = Coalition talks in {country} stalled {day} after the parties failed to agree on spending plans, raising the prospect of a snap election.
+        Voters head to polls in {hcountry} #vote
+        = Voters in {country} went to the polls {day} in elections seen as a test for the government after a year marked by rising prices.
         '''),
         _lines('''
-        The ruling {party} won the most seats in parliamentary elections in {country}, preliminary results showed {day}, but fell short of an outright majority.
-        Thousands of people marched through central {city} {day} to protest against a government plan to raise the retirement age, in one of the largest demonstrations in years.
-        {P} survived a no-confidence vote in parliament {day}, after several lawmakers from the opposition {party} abstained.
-        {Country}'s parliament approved a controversial bill {day} that critics say will curb media freedom, despite protests outside the building.
-        Voters in {country} went to the polls {day} in elections seen as a test for the government after a year marked by rising prices.
-        Coalition talks in {country} stalled {day} after the parties failed to agree on spending plans, raising the prospect of a snap election.
-        '''),
-        _lines('''
-        Turnout was {pct_big}, slightly higher than in the previous election.
-        The opposition {party} came second with {pct_big} of the vote.
-        Police estimated the crowd at {n_people}, while organizers put the figure much higher.
-        {P_last} has said the reform is necessary to keep the pension system solvent.
-        The bill was passed by {n} votes to {n_small}.
-        {Q} said the result reflected widespread frustration with the cost of living.
-        The new government is expected to be sworn in next week.
-        Unions have called for further strikes later this month.
-        Election observers said the vote was generally orderly, although there were reports of irregularities in some districts.
+        [vote] Turnout was {pct_big}, slightly higher than in the previous election.
+        [vote] The opposition {party} came second with {pct_big} of the vote.
+        [protest] Police estimated the crowd at {n_people}, while organizers put the figure much higher.
+        [protest] {P_last} has said the reform is necessary to keep the pension system solvent.
+        [parliament] The bill was passed by {n} votes to {n_small}.
+        [vote] {Q} said the result reflected widespread frustration with the cost of living.
+        [vote] The new government is expected to be sworn in next week.
+        [protest] Unions have called for further strikes later this month.
+        [vote] Election observers said the vote was generally orderly, although there were reports of irregularities in some districts.
         {R} said the government would respect the will of the people.
-        The protest was largely peaceful, but police detained {n_small} people after scuffles near parliament.
-        Opinion polls had predicted a close race between the two main parties.
+        [protest] The protest was largely peaceful, but police detained {n_small} people after scuffles near parliament.
+        [vote] Opinion polls had predicted a close race between the two main parties.
+        [vote] Final results are expected to be announced by the electoral commission within {n_word} days.
+        The government has been weakened by a series of resignations and a corruption investigation.
+        [vote] {W} said {W_he} had voted for change because wages had not kept up with rising rents.
+        [vote] The president is expected to ask the leader of the largest party to form a government.
+        [parliament] Lawmakers debated the bill for more than {hours_n} hours before the vote.
+        [parliament] The motion needed an absolute majority in the chamber to pass.
+        [parliament] Several ministers kept their posts, while {n_word} newcomers were brought into the cabinet.
+        [parliament] Opposition lawmakers walked out of the chamber in protest before the final vote.
+        [parliament] The bill will now go to the upper house, where the government has a narrow majority.
+        [parliament] Media freedom groups said the law gave the authorities broad powers to fine or close outlets.
+        [protest] The reform would gradually raise the retirement age over the next {years}.
         '''),
         _lines('''
         The people have spoken and we will respect their decision
@@ -1006,23 +1212,22 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "justice", "World",
-        _lines('''
+        _pairs('''
         Former {adj} minister jailed for corruption
+        = A court in {city} sentenced a former {adj} minister to {n_small} years in prison {day} after finding the defendant guilty of accepting bribes in exchange for public contracts.
         {adj} court upholds ban on protest group
+        = A court in {country} {day} upheld a ban on a protest group, rejecting an appeal by its leaders who argued that the ban violated the right to free assembly.
         Police arrest {n_small} in {city} fraud probe
+        = Police in {city} arrested {n_small} people {day} in connection with a fraud scheme that cost investors an estimated {money}, prosecutors said.
         {org_short} opens investigation into alleged war crimes
+        = {Org} said {day} it had opened an investigation into alleged war crimes committed during the conflict in {country}.
         {adj} court orders release of detained journalist
+        = A court in {country} ordered the release of a detained journalist {day}, ruling that the arrest had violated the constitution.
         Trial of alleged smuggling ring opens in {city}
+        = The trial of {n_small} people accused of running a smuggling network opened in {city} {day} under tight security.
         '''),
         _lines('''
-        A court in {city} sentenced a former {adj} minister to {n_small} years in prison {day} after finding {P_him} guilty of accepting bribes in exchange for public contracts.
-        Police in {city} arrested {n_small} people {day} in connection with a fraud scheme that cost investors an estimated {money}, prosecutors said.
-        {Org} said {day} it had opened an investigation into alleged war crimes committed during the conflict in {country}.
-        A court in {country} ordered the release of a detained journalist {day}, ruling that {P_his} arrest had violated the constitution.
-        The trial of {n_small} people accused of running a smuggling network opened in {city} {day} under tight security.
-        '''),
-        _lines('''
-        The defendant denied the charges and said {P_he} would appeal.
+        The defendant denied the charges, and defense lawyers said they would appeal.
         Prosecutors said the scheme had operated for more than {years}.
         {R} said the investigation was ongoing and further arrests could not be ruled out.
         Rights groups welcomed the ruling as a victory for press freedom.
@@ -1032,6 +1237,10 @@ TOPICS: tuple[Topic, ...] = (
         The investigation began after a whistleblower alerted the authorities.
         Defense lawyers argued that the evidence had been obtained illegally.
         The hearing was adjourned until next month.
+        Investigators seized cash, luxury cars and documents during raids on {n} properties.
+        More than {n_small} witnesses are expected to testify during the trial.
+        {P} said the government would not interfere in the work of the courts.
+        The verdict can be appealed to {court}.
         '''),
         _lines('''
         Nobody is above the law
@@ -1046,32 +1255,47 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "sports", "Sports",
-        _lines('''
-        {hcountry} beat {hcountry2} {score} in World Cup qualifier
-        {adj} sprinter sets new national record
-        {hcountry} to host {year_future} championships
-        {org_short} awards hosting rights to {city}
-        {adj} coach resigns after defeat
-        {P_last} wins marathon in {city}
+        _pairs('''
+        {hcountry} beat {hcountry2} {score} in World Cup qualifier #football
+        = {Country} beat {country2} {score} in a World Cup qualifier in {city} {day}, moving to the top of their group with {n_small} points.
+        {adj} sprinter sets new national record #athletics
+        = {P} set a new national record in the 100 meters {day}, clocking 9.8{n_digit} seconds at a meeting in {city}.
+        {hcountry} to host world championships in {year_future} #hosting
+        = {Country} will host the world championships in {year_future}, {org} announced {day} after a vote by its executive board.
+        {org_short} awards hosting rights to {city} #hosting
+        = {Org} {day} awarded the hosting rights for one of its flagship events to {city}, beating bids from {n_word} other cities after a vote of its executive board.
+        {adj} coach resigns after defeat #football
+        = The coach of the {adj} national team resigned {day}, a day after a heavy defeat that ended the team's hopes of qualifying for the finals.
+        {P_last} wins marathon in {city} #athletics
+        = {P} won the {city} marathon {day} in a time of two hours, {n_small} minutes, pulling away from the leading group in the final kilometers.
         '''),
         _lines('''
-        {Country} beat {country2} {score} in a World Cup qualifier in {city} {day}, moving to the top of their group with {n_small} points.
-        {P} set a new national record in the 100 meters {day}, clocking 9.8{n_digit} seconds at a meeting in {city}.
-        {Country} will host the world championships in {year_future}, {org} announced {day} after a vote by its executive board.
-        {P} won the {city} marathon {day} in a time of two hours, {n_small} minutes, pulling away from the leading group in the final kilometers.
-        The coach of the {adj} national team resigned {day}, a day after a heavy defeat that ended the team's hopes of qualifying for the finals.
-        '''),
-        _lines('''
-        The home side dominated possession but struggled to break down a well-organized defense.
-        A crowd of about {n_k} watched the match.
-        {P_last} said {P_he} had trained for months to prepare for the race.
-        The team will play its next match against {country2} next month.
-        {Q} said the team lacked creativity in midfield.
-        Organizers expect more than {n_people} visitors during the event.
-        The winning goal came in the {minute} minute from a header at the far post.
-        The federation said it would name a new coach in the coming weeks.
-        It was the {ordinal} victory of the season for the club.
-        The race was held in cool and dry conditions, ideal for fast times.
+        [football] The home side dominated possession but struggled to break down a well-organized defense.
+        [football] A crowd of about {n_k} watched the match.
+        [athletics] {P_last} said {P_he} had trained for months to prepare for the race.
+        [football] The team will play its next match against {country2} next month.
+        [football] {Q} said the team lacked creativity in midfield.
+        [hosting] Organizers expect more than {n_people} visitors during the event.
+        [football] The winning goal came in the {minute} minute from a header at the far post.
+        [football] The federation said it would name a new coach in the coming weeks.
+        [football] It was the {ordinal} victory of the season for the team.
+        [athletics] The race was held in cool and dry conditions, ideal for fast times.
+        [hosting] The city plans to invest {money} in new venues and transport links before the event.
+        [athletics] {P_last} finished more than a minute ahead of the runner-up.
+        [hosting] The bid promised that most venues would be existing or temporary facilities to keep costs down.
+        [hosting] Local officials said the event would create thousands of jobs and boost tourism for years to come.
+        [hosting] Critics of the bid warned that similar events elsewhere had left cities with heavy debts and empty stadiums.
+        [hosting] The decision was announced at a ceremony attended by athletes, officials and hundreds of supporters.
+        [hosting] Security and transport plans will be reviewed by inspectors ahead of the event.
+        [athletics] The time was the fastest in the world this season and just outside the continental record.
+        [athletics] {P_last} took up the sport at the age of {n_small}, training on dirt tracks near {P_his} home town.
+        [athletics] Pacemakers dropped out shortly after the halfway mark, leaving a leading group of {n_word} runners.
+        [athletics] The performance makes {P_last} one of the favorites for a medal at the world championships.
+        [athletics] Temperatures of around {n_small} degrees Celsius at the start made for near-perfect conditions.
+        [football] The visitors had a goal disallowed for offside shortly before half-time.
+        [football] The coach made {n_word} changes to the starting lineup after a disappointing draw last week.
+        [football] The result leaves the team {n_word} points clear with two matches left to play.
+        [football] Fans celebrated in the streets of {city2} late into the night.
         '''),
         _lines('''
         We showed character and never gave up
@@ -1081,37 +1305,52 @@ TOPICS: tuple[Topic, ...] = (
         I take full responsibility for the result
         '''),
         ("IOC", "FIFA"),
-        (("sport", "coach"), ("sport", "captain"), ("sport", "sprinter"), ("sport", "runner")),
-        "Sports Ministry", "commentator", "fan", "", "PPQ", 7,
+        (("sport", "sprinter"), ("sport", "runner"), ("sport", "athlete")),
+        "Sports Ministry", "commentator", "fan", "", "PPQW", 7,
     ),
     Topic(
         "environment", "Sci-Tech",
-        _lines('''
-        {org_short} to launch project to enhance resilience of wetlands in {region}
-        Coral bleaching spreads along {adj} coast
-        {hcountry} bans single-use plastics
-        Glaciers in {region} melting faster than expected: study
-        {hcountry} creates new marine protected area
-        Air quality in {city} hits hazardous levels
+        _pairs('''
+        {org_short} backs new fund to restore degraded wetlands in {region} #water
+        = {Org} {day} unveiled a multi-year program to restore degraded wetlands and river deltas in {region}, saying millions of livelihoods depend on them.
+        Coral bleaching spreads along {adj} coast #sea
+        = Scientists said {day} that coral bleaching had spread along large stretches of the coast of {country}, driven by unusually warm sea temperatures.
+        {hcountry} bans single-use plastics #plastic
+        = {Country} will ban single-use plastic bags, cups and straws from next year, {P} said {day}, in an effort to reduce waste in rivers and oceans.
+        Glaciers in {region} melting faster than expected: study #water
+        = Glaciers in {region} are melting faster than previously thought, losing about {pct} of their mass each year, according to a study published {day}.
+        {hcountry} creates new marine protected area #sea
+        = {Country} {day} created a new marine protected area covering more than {km_sq}, banning industrial fishing and mining in its waters, {P} said.
+        Air quality in {city} hits hazardous levels #air
+        = Air pollution in {city} reached hazardous levels {day}, prompting authorities to close schools and restrict traffic.
         '''),
         _lines('''
-        {Org} will launch a project to enhance the resilience of wetlands in {region}, the organization said {day}, aiming to protect livelihoods and biodiversity.
-        Scientists said {day} that coral bleaching had spread along large stretches of the coast of {country}, driven by unusually warm sea temperatures.
-        {Country} will ban single-use plastic bags, cups and straws from next year, {P} said {day}, in an effort to reduce waste in rivers and oceans.
-        Glaciers in {region} are melting faster than previously thought, losing about {pct} of their mass each year, according to a study published {day}.
-        Air pollution in {city} reached hazardous levels {day}, prompting authorities to close schools and restrict traffic.
-        '''),
-        _lines('''
-        Wetlands provide food, water and flood protection for millions of people.
+        [water] Wetlands provide food, water and flood protection for millions of people.
         The project will run for {years} and is funded with {money}.
-        {Q} said warming waters were putting unprecedented pressure on marine ecosystems.
-        Retailers will be given {months_n} to adjust to the new rules.
-        The concentration of fine particulate matter was more than {n} times the level recommended by the World Health Organization.
-        {P} said the protected area would cover more than {km_sq}.
+        [sea] {Q} said warming waters were putting unprecedented pressure on marine ecosystems.
+        [plastic] Retailers will be given {months_n} to adjust to the new rules.
+        [air] The concentration of fine particulate matter was more than {n} times the level recommended by health experts.
+        [sea] {P} said the protected area would help fish stocks recover.
         Environmental groups called for stricter enforcement of existing laws.
-        Fishing communities said their catches had declined sharply over the past decade.
-        The melting is contributing to rising sea levels and threatens water supplies for downstream communities.
-        The authorities urged residents to stay indoors and wear masks when going outside.
+        [sea] Fishing communities said their catches had declined sharply over the past decade.
+        [water] The melting is contributing to rising sea levels and threatens water supplies for downstream communities.
+        [air] The authorities urged residents to stay indoors and wear masks when going outside.
+        [sea] {W} said the reef near {W_his} village had turned white within a few weeks.
+        [plastic] Plastic waste makes up the bulk of the litter collected on the country's beaches, according to volunteer groups.
+        [water] The study combined satellite data with field measurements taken over {years}.
+        [air] Emissions from traffic, industry and crop burning are the main sources of the pollution.
+        [air] Visibility in parts of the city fell to less than {n} hundred meters, disrupting flights.
+        [air] Hospitals reported a rise in patients with breathing difficulties, particularly children and the elderly.
+        [air] Authorities ordered construction sites to halt work and limited the use of private cars.
+        [plastic] Producers of plastic packaging said the ban would cost jobs and called for a longer transition period.
+        [plastic] Shops that break the rules face fines of up to {money}, according to the regulation.
+        [plastic] Similar bans in neighboring countries have cut the use of plastic bags by more than half.
+        [sea] The area is home to more than {n} hundred species of fish, as well as turtles, dolphins and sharks.
+        [sea] Scientists warned that reefs need years of cooler water to recover from severe bleaching.
+        [sea] Patrol boats and satellite monitoring will be used to enforce the restrictions.
+        [water] Downstream communities rely on the rivers for drinking water, farming and fishing.
+        [water] The researchers said the trend was likely to accelerate unless emissions were cut sharply.
+        [water] Drainage for farming and urban expansion have destroyed large areas of wetland over the past century.
         '''),
         _lines('''
         Nature is sending us a clear warning
@@ -1122,10 +1361,13 @@ TOPICS: tuple[Topic, ...] = (
         '''),
         ("IUCN", "UNEP", "WMO"),
         (("gov", "Environment Minister"), ("org", ""), ("inst", "")),
-        "Environment Ministry", "scientist", "fisherman", "", "PQQR", 6,
+        "Environment Ministry", "scientist", "fisherman", "", "PQQRW", 6,
     ),
 )
+
 _TOPIC_WEIGHTS = tuple((t, t.weight) for t in TOPICS)
+_HEADLINES = {t.name: t.headlines for t in TOPICS}
+_BODIES = {(t.name, tag): _tagged_pool(t.body, tag) for t in TOPICS for tag in {p[2] for p in t.pairs}}
 TOPIC_BY_NAME = {t.name: t for t in TOPICS}
 
 _COMMODITIES = ("crude oil", "soybeans", "steel", "copper", "wheat", "natural gas", "coffee", "cocoa", "aluminum",
@@ -1145,3 +1387,1099 @@ AFP_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 _SECTIONS = {"World": ("World",), "Business": ("Business", "Economy"), "Health": ("Health", "World"),
              "Sci-Tech": ("Sci-Tech", "Science"), "Sports": ("Sports",)}
 _EDITORS = ("anglo", "anglo", "french", "german", "indian", "hispanic", "italian", "nordic")
+
+
+# --------------------------------------------------------------------------------------
+# Slot resolution
+# --------------------------------------------------------------------------------------
+
+_PRONOUNS = {False: ("he", "He", "his", "him"), True: ("she", "She", "her", "her")}
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _bare(s: str) -> str:
+    return s[4:] if s.startswith("the ") else s
+
+
+class _Ctx(dict):
+    """Slot values of one story. Missing keys are resolved by `_SLOTS` on first use."""
+
+    def __init__(self, rng: random.Random, agency: Agency, topic: Topic, country: Country, city: str,
+                 dt: datetime | None, allow_euro: bool):
+        super().__init__()
+        self.rng = rng
+        self.rand = rng.random
+        self.agency = agency
+        self.pct_unit = "%" if agency.percent == "%" else " " + agency.percent
+        self.quotes = topic.quotes
+        self.last_quote = ""
+        self.quote_cursor: _Cursor | None = None
+        self.topic = topic
+        self.country = country
+        self.country2: Country | None = None
+        self.city = city
+        self.dt = dt
+        self.allow_euro = allow_euro
+        self.persons: dict[str, Person] = {}
+        self.mentioned: set[str] = set()
+        self.speaker = "P"
+        self.org: Org | None = None
+        self.company: tuple[str, str] | None = None
+        self.people: dict[str, None] = {}
+        self.orgs: dict[str, None] = {}
+        self.places: dict[str, None] = {city: None}
+        self.headline_mode = False
+        self.sticky = False
+        self.sticky_keys: list[str] = []
+        self.curly = False
+        self.dash = "--"
+        self.t_end = dt
+        self.body: tuple[str, ...] = ()
+        self.lead = ""
+        # the day things happened: the publication day, or the day before
+        if dt is not None:
+            wd = dt.weekday() if rng.random() < 0.8 else (dt.weekday() - 1) % 7
+        else:
+            wd = int(rng.random() * 7)
+        self.weekday = _WEEKDAYS[wd]
+        self["day"] = self.weekday if agency.name == "AP" else "on " + self.weekday
+        self["city"] = city
+        self["adj"] = self["Adj"] = country.adj
+        self["region"] = country.region
+        self["agency_name"] = agency.long_name
+
+    def __missing__(self, key: str) -> str:
+        value = _SLOTS[key](self)
+        if self.sticky and key in _STICKY:  # (only while a headline and its lead are filled)
+            self[key] = value
+            self.sticky_keys.append(key)
+        return value
+
+    def unstick(self) -> None:
+        self.sticky = False
+        for key in self.sticky_keys:
+            self.pop(key, None)
+        self.sticky_keys.clear()
+
+    def fill(self, template: str) -> str:
+        return template.format_map(self)
+
+    # -- entities ---------------------------------------------------------------------
+    def get_country2(self) -> Country:
+        c2 = self.country2
+        if c2 is None:
+            while True:
+                c2 = _pick(self.rng, COUNTRIES)
+                if c2 is not self.country:
+                    break
+            self.country2 = c2
+        return c2
+
+    def get_org(self) -> Org:
+        if self.org is None:
+            self.org = ORGS[_pick(self.rng, self.topic.orgs)]
+        return self.org
+
+    def get_company(self) -> tuple[str, str]:
+        if self.company is None:
+            rng = self.rng
+            sector = self.topic.co_sector or _pick(rng, _CO_SECTORS)
+            short = _pick(rng, _CO_A)
+            self.company = (f"{short} {_pick(rng, _CO_B[sector])}", short)
+            self.orgs[self.company[0]] = None
+        return self.company
+
+    def person(self, key: str) -> Person:
+        p = self.persons.get(key)
+        if p is None:
+            p = self.persons[key] = _make_person(self, key)
+            self.people[p.name] = None
+        return p
+
+    def ref(self, key: str) -> str:
+        """First mention: title and full name; later: the family name (then cached as
+        the slot's value, with the pronouns)."""
+        p = self.person(key)
+        if key in self.mentioned:
+            return p.last
+        self.mentioned.add(key)
+        pro = _PRONOUNS[p.female]
+        self[key] = self[key + "_last"] = p.last
+        self[key + "_he"] = pro[0]
+        self[key + "_his"] = pro[2]
+        return p.full
+
+    def pronoun(self, key: str, form: int) -> str:
+        if key in self.mentioned:
+            return _PRONOUNS[self.person(key).female][form]
+        return self.ref(key)
+
+    def place(self, name: str) -> str:
+        self.places[_bare(name)] = None
+        return name
+
+
+def _name_pool(ctx: _Ctx, country: Country) -> str:
+    return country.names if ctx.rng.random() < 0.85 else _pick(ctx.rng, _NAME_POOLS)
+
+
+def _new_name(ctx: _Ctx, pool: str) -> tuple[str, str, bool]:
+    """A name whose family name no other person in the story has ("Wafula said" must be
+    unambiguous)."""
+    name = _make_name(ctx.rng, pool)
+    if ctx.persons:  # compare last words too: "Cruz" and "Dela Cruz" would read alike
+        taken = [p.last.rsplit(" ", 1)[-1] for p in ctx.persons.values()]
+        for _ in range(8):
+            if name[1].rsplit(" ", 1)[-1] not in taken:
+                break
+            name = _make_name(ctx.rng, pool)
+    return name
+
+
+def _make_person(ctx: _Ctx, key: str) -> Person:
+    rng = ctx.rng
+    topic = ctx.topic
+    country = ctx.country
+    if key == "P" or key == "P2":
+        kind, title = _pick(rng, topic.p_roles)
+        if key == "P2":  # the counterpart from the other country
+            country = ctx.get_country2()
+            if kind not in ("gov", "sport"):
+                kind, title = "gov", "Foreign Minister" if topic.name == "diplomacy" else "Minister"
+            if kind == "gov" and topic.name == "diplomacy" and rng.random() < 0.5:
+                title = "Foreign Minister"
+        if kind == "org":
+            org = ctx.get_org()
+            name, last, female = _new_name(ctx, _pick(rng, _NAME_POOLS))
+            ctx.orgs[_bare(org.long)] = None
+            return Person(name, last, female, f"{org.short} {org.head} {name}")
+        name, last, female = _new_name(ctx, _name_pool(ctx, country))
+        if kind == "gov":
+            if title == "@leader":
+                title = country.leader
+            return Person(name, last, female, f"{country.adj} {title} {name}")
+        if kind == "corp":
+            company = ctx.get_company()[0]
+            return Person(name, last, female, f"{company} {title} {name}")
+        if kind == "sport":
+            return Person(name, last, female, f"{country.adj} {title} {name}")
+        if kind == "party":
+            party = ctx["party"]
+            return Person(name, last, female, f"{party} leader {name}")
+        # inst
+        role = _pick(rng, _UNI_ROLES)
+        uni = f"University of {ctx.city}"
+        ctx.orgs[uni] = None
+        return Person(name, last, female, f"{uni} {role} {name}")
+    name, last, female = _new_name(ctx, _name_pool(ctx, country))
+    if key == "Q":
+        kind = topic.q_kind
+        if kind in ("researcher", "scientist"):
+            uni = f"University of {_pick(rng, country.cities)}"
+            ctx.orgs[uni] = None
+            return Person(name, last, female, f"{uni} {kind} {name}")
+        if kind == "doctor":
+            return Person(name, last, female, f"{ctx.city} doctor {name}")
+        if kind == "commentator":
+            return Person(name, last, female, f"{country.adj} television commentator {name}")
+        inst = _bare(_pick(rng, _INSTITUTES))
+        ctx.orgs[inst] = None
+        role = kind if kind != "analyst" else _pick(rng, _INSTITUTE_ROLES)
+        return Person(name, last, female, f"{inst} {role} {name}")
+    if key == "R":
+        ministry = f"{country.adj} {topic.ministry}"
+        ctx.orgs[ministry] = None
+        return Person(name, last, female, f"{ministry} spokesperson {name}")
+    # W: a witness / member of the public
+    return Person(name, last, female, f"{ctx.city} {topic.w_role} {name}")
+
+
+def _scaled(x: float) -> str:
+    """1_234_000_000 -> '1.2 billion'."""
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if x >= size:
+            v = x / size
+            return f"{v:,.0f} {word}" if v >= 100 else f"{v:.1f} {word}".replace(".0 ", " ")
+    return f"{round(x, -3):,.0f}"
+
+
+def _money(ctx: _Ctx) -> str:
+    rng = ctx.rng
+    usd = (_ri(rng, 12, 950) * 1e6) if rng.random() < 0.4 else (_ri(rng, 11, 950) * 1e8)
+    country = ctx.country
+    agency = ctx.agency.name
+    if country.euro and agency in ("dpa", "AFP", "Reuters") and rng.random() < 0.7:
+        amount = _scaled(usd / 1.1)
+        return f"\u20ac{amount}" if ctx.allow_euro and rng.random() < 0.5 else f"{amount} euros"
+    if country.currency and rng.random() < 0.3 and usd / USD_RATES[country.name] < 1e14:
+        local = f"{_scaled(usd / USD_RATES[country.name])} {country.currency}"
+        if agency == "Xinhua" and rng.random() < 0.5:
+            return f"{local} (about {_scaled(usd)} U.S. dollars)"
+        return local
+    if agency == "Xinhua":
+        return f"{_scaled(usd)} U.S. dollars"
+    return f"${_scaled(usd)}"
+
+
+def _quote(ctx: _Ctx) -> str:
+    """The topic's quotes in a per-story order: no quote twice until all were used."""
+    cur = ctx.quote_cursor
+    if cur is None:
+        cur = ctx.quote_cursor = _Cursor(ctx.quotes, ctx.rand)
+    q = cur.next()
+    if q is None:
+        q = ctx.quotes[int(ctx.rand() * len(ctx.quotes))]
+    ctx.last_quote = q
+    return q
+
+
+def _quote2(ctx: _Ctx) -> str:
+    """Another quote than the one just used."""
+    first = ctx.last_quote
+    q = _quote(ctx)
+    if q == first:
+        quotes = ctx.quotes
+        q = ctx.last_quote = quotes[(quotes.index(q) + 1) % len(quotes)]
+    return q
+
+
+_YEARS = tuple(f"{_NUM_WORDS[k - 2] if k < 10 else k} years" for k in range(2, 16))
+
+
+def _years(ctx: _Ctx) -> str:
+    return _YEARS[int(ctx.rand() * len(_YEARS))]
+
+
+def _n_people(ctx: _Ctx) -> str:
+    rng = ctx.rng
+    x = _ri(rng, 12, 2500) * (10 if rng.random() < 0.6 else 100)
+    return f"{x:,} people"
+
+
+def _in_month(ctx: _Ctx) -> str:
+    if ctx.dt is None:
+        return "last month"
+    return "in " + MONTHS[ctx.dt.month - 2]  # the previous month (index -1 wraps to December)
+
+
+def _hmonth(ctx: _Ctx) -> str:
+    return "past month" if ctx.dt is None else MONTHS[ctx.dt.month - 2]
+
+
+def _in_year_past(ctx: _Ctx) -> str:
+    if ctx.dt is None:
+        return "several years ago"
+    return f"in {ctx.dt.year - _ri(ctx.rng, 1, 9)}"
+
+
+def _year_future(ctx: _Ctx) -> str:
+    if ctx.dt is None:
+        return "the next decade"
+    return str(ctx.dt.year + _ri(ctx.rng, 2, 12))
+
+
+def _day(ctx: _Ctx) -> str:
+    return ctx.weekday if ctx.agency.name == "AP" else "on " + ctx.weekday
+
+
+def _country2(ctx: _Ctx) -> str:
+    c2 = ctx.get_country2()
+    ctx.places[_bare(c2.name)] = None
+    ctx["country2"] = c2.name
+    return c2.name
+
+
+def _city2(ctx: _Ctx) -> str:
+    cities = ctx.country.cities
+    c = _pick(ctx.rng, cities)
+    if c == ctx.city and len(cities) > 1:
+        c = cities[(cities.index(c) + 1) % len(cities)]
+    ctx.places[c] = None
+    ctx["city2"] = c
+    return c
+
+
+def _org_ref(ctx: _Ctx) -> str:
+    org = ctx.get_org()
+    if "org" in ctx.mentioned:
+        return org.ref
+    ctx.mentioned.add("org")
+    ctx.orgs[_bare(org.long)] = None
+    ctx["org"] = org.ref
+    ctx["Org"] = _cap(org.ref)
+    return f"{org.long} ({org.short})" if org.abbr else org.long
+
+
+def _ministry(ctx: _Ctx) -> str:
+    if "ministry" in ctx.mentioned:
+        return "the ministry"
+    ctx.mentioned.add("ministry")
+    ctx["ministry"] = "the ministry"
+    ctx["Ministry"] = "The ministry"
+    m = f"{ctx.country.adj} {ctx.topic.ministry}"
+    ctx.orgs[m] = None
+    return "the " + m
+
+
+def _company(ctx: _Ctx) -> str:
+    return ctx.get_company()[0]
+
+
+def _cached(key: str, fn: Callable[[_Ctx], str]) -> Callable[[_Ctx], str]:
+    def resolve(ctx: _Ctx) -> str:
+        value = ctx[key] = fn(ctx)
+        return value
+    return resolve
+
+
+def _country_slot(ctx: _Ctx) -> str:
+    ctx["country"] = ctx.place(ctx.country.name)
+    return ctx.country.name
+
+
+# number slots that keep their first value while a headline and its lead are filled
+_STICKY = frozenset({"jobs", "pct", "pct_big", "money", "n_small", "n_k", "n_word", "magnitude", "temp", "score",
+                     "mw", "ordinal", "years", "year_future", "months_n", "n_people", "quarter", "hours_n", "bpd",
+                     "oil_price", "kmh", "km_sq", "tcf", "n_injured"})
+
+_SLOTS: dict[str, Callable[[_Ctx], str]] = {
+    # people (first mention: title and full name; then the family name)
+    "P": lambda c: c.ref("P"),
+    "P_last": lambda c: c.person("P").last if c.headline_mode else c.ref("P"),
+    "P_he": lambda c: c.pronoun("P", 0),
+    "P_his": lambda c: c.pronoun("P", 2) if "P" in c.mentioned else "the",
+    "P2": lambda c: c.ref("P2"),
+    "P2_last": lambda c: c.person("P2").last if c.headline_mode else c.ref("P2"),
+    "Q": lambda c: c.ref("Q"),
+    "R": lambda c: c.ref("R"),
+    "W": lambda c: c.ref("W"),
+    "W_he": lambda c: c.pronoun("W", 0),
+    "W_his": lambda c: c.pronoun("W", 2) if "W" in c.mentioned else "the",
+    "S": lambda c: c.ref(c.speaker),
+    "S_he": lambda c: c.pronoun(c.speaker, 0),
+    "S_his": lambda c: c.pronoun(c.speaker, 2) if c.speaker in c.mentioned else "the",
+    # organisations
+    "org": _org_ref,
+    "Org": lambda c: _cap(_org_ref(c)),
+    "org_short": lambda c: c.get_org().short,
+    "ministry": _ministry,
+    "Ministry": lambda c: _cap(_ministry(c)),
+    "company": _company,
+    "Company": _company,
+    "company_short": lambda c: c.get_company()[1],
+    "party": _cached("party", lambda c: _pick(c.rng, _PARTIES)),
+    "court": lambda c: _pick(c.rng, _COURTS),
+    "stat_office": _cached("stat_office", lambda c: c.country.stat_office),
+    "agency_name": lambda c: c.agency.long_name,
+    # places
+    "country": _country_slot,
+    "Country": lambda c: _cap(_country_slot(c)),
+    "hcountry": _cached("hcountry", lambda c: c.place(c.country.short) and c.country.short),
+    "adj": _cached("adj", lambda c: c.country.adj),
+    "Adj": _cached("Adj", lambda c: c.country.adj),
+    "country2": _country2,
+    "Country2": lambda c: _cap(_country2(c)),
+    "hcountry2": _cached("hcountry2", lambda c: c.place(c.get_country2().short)),
+    "adj2": _cached("adj2", lambda c: c.get_country2().adj),
+    "city": lambda c: c.city,
+    "city2": _city2,
+    "region": _cached("region", lambda c: c.country.region),
+    # things
+    "commodity": _cached("commodity", lambda c: _pick(c.rng, _COMMODITIES)),
+    "commodity_cap": lambda c: _cap(c["commodity"]),
+    "disease": _cached("disease", lambda c: _pick(c.rng, _DISEASES)),
+    "sector": lambda c: _pick(c.rng, _SECTORS),
+    # time
+    "day": _day,
+    "in_month": _in_month,
+    "since_month": lambda c: "since last month" if c.dt is None else "since " + MONTHS[c.dt.month - 2],
+    "hmonth": _hmonth,
+    "in_year_past": _in_year_past,
+    "year_future": _year_future,
+    "quarter": lambda c: _QUARTERS[int(c.rand() * 4)],
+    "years": _years,
+    "months_n": lambda c: f"{_pick(c.rng, ('two', 'three', 'six', 'nine', 'four'))} months",
+    "hours_n": lambda c: _pick(c.rng, ("two", "three", "four", "five", "six")),
+    # numbers
+    "ordinal": lambda c: _ORDINALS[int(c.rand() * len(_ORDINALS))],
+    "n": lambda c: str(3 + int(c.rand() * 38)),
+    "n_small": lambda c: str(2 + int(c.rand() * 59)),
+    "n_word": lambda c: _NUM_WORDS[int(c.rand() * 8)],
+    "n_k": lambda c: f"{(12 + int(c.rand() * 589)) * 100:,}",
+    "n_injured": lambda c: str(_ri(c.rng, 5, 150)),
+    "n_people": _n_people,
+    "n_digit": lambda c: str(int(c.rng.random() * 10)),
+    "jobs": lambda c: f"{_ri(c.rng, 8, 420) * 1000:,} jobs",
+    "pct": lambda c: f"{(1 + int(c.rand() * 99)) / 10}{c.pct_unit}",
+    "pct_big": lambda c: f"{10 + int(c.rand() * 66)}{c.pct_unit}",
+    "money": _money,
+    "km": lambda c: f"{_ri(c.rng, 20, 2000):,} km",
+    "km_small": lambda c: f"{_ri(c.rng, 2, 80)} km",
+    "km_sq": lambda c: f"{_ri(c.rng, 5, 900) * 100:,} square km",
+    "kmh": lambda c: f"{_ri(c.rng, 12, 26) * 10} km per hour",
+    "temp": lambda c: f"{_ri(c.rng, 38, 49)} degrees Celsius",
+    "magnitude": lambda c: f"{_ri(c.rng, 40, 79) / 10}",
+    "score": lambda c: f"{_ri(c.rng, 1, 4)}-{_ri(c.rng, 0, 1)}",
+    "mw": lambda c: f"{_ri(c.rng, 2, 300) * 10:,} megawatts",
+    "bpd": lambda c: f"{_ri(c.rng, 5, 30) / 10} million barrels per day",
+    "tcf": lambda c: f"{_ri(c.rng, 5, 120) / 10} trillion cubic feet",
+    "oil_price": lambda c: f"${_ri(c.rng, 4500, 11000) / 100:.2f}",
+    "gold_price": lambda c: f"${_ri(c.rng, 110000, 260000) / 100:,.2f}",
+    "minute": lambda c: f"{_ri(c.rng, 50, 89)}th",
+    # words
+    "quote": _quote,
+    "quote2": _quote2,
+    "addendum": lambda c: ADDENDA[int(c.rand() * len(ADDENDA))],
+}
+
+
+# --------------------------------------------------------------------------------------
+# The story model
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class WireStory:
+    """One version of one story, format-neutral. Renderers turn it into file bytes."""
+
+    index: int  # position in the generated stream (file index of its first version)
+    story_key: str  # shared by every version of the story
+    version: int  # 1, 2, 3 (writethrus)
+    agency: str  # Xinhua | AP | Reuters | AFP | dpa
+    topic: str
+    section: str  # site section (navigation)
+    slug: str  # desk slug as printed before the headline ("Urgent: ", "" ...)
+    headline: str  # without the slug
+    city: str  # dateline city (in the story's country)
+    country: str
+    dateline: str  # in the agency's style, e.g. "BEIJING, Feb. 2 (Xinhua) --"
+    published: datetime | None  # UTC; None: the file carries no date at all
+    paragraphs: list[str]  # body, without the dateline
+    people: list[str]  # names as they appear in the text
+    orgs: list[str]
+    places: list[str]
+    related: list[str] = field(default_factory=list)  # other headlines (page ticker), slugs included
+    encoding: str = "utf-8"  # utf-8 | utf-8-sig | cp1252 | latin-1
+    style_seed: int = 0  # 64 random bits: a renderer's layout choices
+    ctx: Any = field(default=None, repr=False, compare=False)  # slot state, for writethrus
+
+    @property
+    def full_headline(self) -> str:
+        return self.slug + self.headline
+
+    @property
+    def kind(self) -> str | None:
+        return self.slug.rstrip(": ") or None
+
+    def file_stem(self, index: int, width: int = 6) -> str:
+        return _stem(AGENCY_BY_NAME[self.agency].key, self.published, index, width)
+
+
+def _stem(agency_key: str, dt: datetime | date | None, index: int, width: int) -> str:
+    if dt is None:
+        return f"{agency_key}-{index:0{width}d}"
+    return f"{agency_key}-{dt.year:04d}-{dt.month:02d}-{dt.day:02d}-{index:0{width}d}"
+
+
+@lru_cache(maxsize=64)
+def _window(start: date | None, end: date | None) -> tuple[datetime, int]:
+    start = start or DEFAULT_START
+    end = end or DEFAULT_END
+    if end < start:
+        raise ValueError(f"end {end} is before start {start}")
+    t0 = datetime.combine(start, time(0, 0), tzinfo=timezone.utc)
+    minutes = ((end - start).days + 1) * 1440
+    return t0, minutes
+
+
+def make_dateline(agency: str, city: str, dt: datetime | None, dash: str = "--") -> str:
+    """The agency's dateline for `city` (and date, for the agencies that print one)."""
+    if agency == "Xinhua":
+        if dt is None:
+            return f"{city.upper()} (Xinhua) --"
+        return f"{city.upper()}, {AP_MONTHS[dt.month - 1]} {dt.day} (Xinhua) --"
+    if agency == "AP":
+        state = AP_STATES.get(city)
+        place = f"{city.upper()}, {state}" if state else city.upper()
+        return f"{place} (AP) {dash}"
+    if agency == "Reuters":
+        return f"{city.upper()} (Reuters) -"
+    if agency == "AFP":
+        if dt is None:
+            return f"{city.upper()} (AFP) -"
+        return f"{city.upper()}, {AFP_MONTHS[dt.month - 1]} {dt.day}, {dt.year} (AFP) -"
+    if agency == "dpa":
+        return f"{city} (dpa) -"
+    raise ValueError(f"unknown agency {agency!r}")
+
+
+_STEPS: dict[int, tuple[int, ...]] = {}
+
+
+class _Cursor:
+    """A story's walk through one template pool: a random start and a random stride
+    coprime to the pool size, so no template repeats until the pool is spent (cheaper
+    than drawing and remembering used ones)."""
+
+    __slots__ = ("pool", "n", "pos", "step", "left")
+
+    def __init__(self, pool: Sequence[str], rand: Callable[[], float]):
+        n = self.n = self.left = len(pool)
+        self.pool = pool
+        self.pos = int(rand() * n)
+        steps = _STEPS.get(n)
+        if steps is None:
+            steps = _STEPS[n] = tuple(k for k in range(1, max(n, 2)) if gcd(k, n) == 1) or (1,)
+        self.step = steps[int(rand() * len(steps))]
+
+    def next(self) -> str | None:
+        if not self.left:
+            return None
+        self.left -= 1
+        self.pos = p = (self.pos + self.step) % self.n
+        return self.pool[p]
+
+
+def _sentence(ctx: _Ctx, pool: Sequence[str]) -> str:
+    """A filled template drawn from pool."""
+    return pool[int(ctx.rand() * len(pool))].format_map(ctx)
+
+
+_FORMATTER = string.Formatter()
+_SLOT_WORDS = {"quote": 11, "quote2": 11, "addendum": 9, "P": 3, "P2": 3, "Q": 4, "R": 4, "W": 3, "S": 3,
+               "org": 3, "Org": 3, "money": 2, "ministry": 3, "Ministry": 3}
+
+
+def _template_words(t: str) -> int:
+    """About how many words a filled template has."""
+    n = _WORDS.get(t)
+    if n is None:
+        n = t.count(" ") + 1
+        for _, slot, _, _ in _FORMATTER.parse(t):
+            if slot is not None:
+                n += _SLOT_WORDS.get(slot, 1)
+        _WORDS[t] = n
+    return n
+
+
+for _pool in (QUOTE_WRAPPERS, GENERAL_BODY, GENERAL_CLOSERS, *(t.body for t in TOPICS)):
+    for _t in _pool:
+        _t = _t.partition("] ")[2] if _t.startswith("[") else _t
+        _template_words(_t)
+        if "{" not in _t:
+            _CONSTANT[_t] = _t
+
+
+def _paragraph(ctx: _Ctx, kind: str) -> str:
+    """One paragraph of 30-80 words: a sentence of `kind`, then body sentences."""
+    rand = ctx.rand
+    if kind == "lead":
+        t = ctx.lead
+        first = t.format_map(ctx)
+        ctx.unstick()
+    else:
+        if kind == "quote":
+            sp = ctx.topic.speakers
+            sp = sp[int(rand() * len(sp))]
+            ctx.speaker = "P2" if sp == "2" else sp
+            cur = ctx.cur_quote
+        elif kind == "general":
+            cur = ctx.cur_general
+        elif kind == "closer":
+            cur = ctx.cur_closer
+        else:
+            cur = ctx.cur_body
+        t = cur.next() or ctx.cur_general.next() or cur.pool[int(rand() * cur.n)]
+        first = _CONSTANT.get(t) or t.format_map(ctx)
+    words = first.count(" ") + 1
+    target = 30 + int(rand() * 51)
+    if words >= target:
+        return first
+    parts = [first]
+    body = ctx.cur_body
+    general = ctx.cur_general
+    words_of = _WORDS
+    constant = _CONSTANT
+    n_parts = 1
+    while words < target and words <= 68 and n_parts < 4:
+        if rand() < 0.8 and body.left:  # (_Cursor.next, inlined for the common case)
+            body.left -= 1
+            body.pos = pos = (body.pos + body.step) % body.n
+            t = body.pool[pos]
+        else:
+            t = general.next() or body.next()
+        if t is None or words + words_of[t] > 84:  # (a paragraph stays under ~85 words)
+            break
+        text = constant.get(t) or t.format_map(ctx)
+        w = text.count(" ") + 1
+        if words + w > 86:
+            break
+        parts.append(text)
+        n_parts += 1
+        words += w
+    return " ".join(parts)
+
+
+def _body_kind(rng: random.Random) -> str:
+    x = rng.random()
+    return "body" if x < 0.54 else "quote" if x < 0.89 else "general"
+
+
+def _as_printed(ctx: _Ctx, names: dict[str, None]) -> list[str]:
+    """Entity names as the text prints them (typographic apostrophes in curly style)."""
+    if ctx.curly:
+        return [n.replace("'", "\u2019") for n in names]
+    return list(names)
+
+
+def _curly(text: str) -> str:
+    if '"' in text:
+        parts = text.split('"')
+        out = [parts[0]]
+        for i, part in enumerate(parts[1:]):
+            out.append("\u201c" if i % 2 == 0 else "\u201d")
+            out.append(part)
+        text = "".join(out)
+    return text.replace("'", "\u2019")
+
+
+def _related(rng: random.Random, dt: datetime | None) -> list[str]:
+    """4-10 headlines of other stories (a page's ticker)."""
+    out = []
+    ctx = None
+    for _ in range(_ri(rng, 4, 10)):
+        agency = _weighted(rng, _AGENCY_WEIGHTS)
+        topic = _weighted(rng, _TOPIC_WEIGHTS)
+        country = _pick(rng, COUNTRIES)
+        if ctx is None:
+            ctx = _Ctx(rng, agency, topic, country, country.cities[0], dt, True)
+            ctx.headline_mode = True
+        else:
+            ctx.clear()
+            ctx.agency, ctx.topic, ctx.country, ctx.city = agency, topic, country, country.cities[0]
+            ctx.quotes = topic.quotes
+            ctx.quote_cursor = None
+            ctx.pct_unit = "%" if agency.percent == "%" else " " + agency.percent
+            ctx.country2 = ctx.org = ctx.company = None
+            ctx.persons.clear()
+            ctx.mentioned.clear()
+        head = _sentence(ctx, _HEADLINES[topic.name])
+        if rng.random() < 0.2:
+            head = _weighted(rng, _TICKER_SLUGS) + head
+        out.append(head)
+    return out
+
+
+def _pick_encoding(rng: random.Random) -> str:
+    x = rng.random()
+    if x < P_CP1252:
+        return "cp1252"
+    if x < P_CP1252 + P_LATIN1:
+        return "latin-1"
+    if x < P_CP1252 + P_LATIN1 + P_BOM:
+        return "utf-8-sig"
+    return "utf-8"
+
+
+def make_story(rng: random.Random, index: int, *, start: date | None = None, end: date | None = None,
+               dated: bool | None = None, encoding: str | None = None,
+               related: Sequence[str] | None = None) -> WireStory:
+    """Draw one new story (version 1) dated within [start, end].
+
+    `dated` / `encoding` force a variant (None: draw it: 2% undated; 2% cp1252, 1% latin-1,
+    1% UTF-8 with BOM). `related` gives the page ticker's headlines; None draws 4-10
+    fresh ones for 70% of stories (generate() passes recent headlines instead)."""
+    t0, minutes = _window(start, end)
+    agency = _weighted(rng, _AGENCY_WEIGHTS)
+    topic = _weighted(rng, _TOPIC_WEIGHTS)
+    if dated is None:
+        dated = rng.random() >= P_UNDATED
+    if encoding is None:
+        encoding = _pick_encoding(rng)
+    if topic.countries:
+        country = COUNTRY_BY_NAME[_pick(rng, topic.countries)]
+    elif rng.random() < agency.home_share:
+        country = COUNTRY_BY_NAME[agency.home]
+    else:
+        country = _pick(rng, COUNTRIES)
+    cities = country.cities
+    city = cities[0] if rng.random() < 0.45 else _pick(rng, cities)
+    dt = t0 + timedelta(minutes=int(rng.random() * minutes)) if dated else None
+    latin1 = encoding == "latin-1"
+    ctx = _Ctx(rng, agency, topic, country, city, dt, allow_euro=not latin1)
+    ctx.curly = (not latin1) and rng.random() < 0.15
+    ctx.dash = "\u2014" if agency.name == "AP" and not latin1 and rng.random() < 0.2 else "--"
+    ctx.t_end = t0 + timedelta(minutes=minutes - 1)
+
+    head_tpl, ctx.lead, tag = _pick(rng, topic.pairs)
+    ctx.body = _BODIES[(topic.name, tag)]
+    rand = ctx.rand
+    ctx.cur_body = _Cursor(ctx.body, rand)
+    ctx.cur_general = _Cursor(GENERAL_BODY, rand)
+    ctx.cur_quote = _Cursor(QUOTE_WRAPPERS, rand)
+    ctx.cur_closer = _Cursor(GENERAL_CLOSERS, rand)
+    ctx.headline_mode = ctx.sticky = True
+    headline = ctx.fill(head_tpl)
+    ctx.headline_mode = False
+    ctx.mentioned.clear()  # the body introduces everyone in full
+    slug = _weighted(rng, DESK_SLUGS)
+
+    credit = agency.name == "Reuters" and rng.random() < 0.8
+    n_par = _ri(rng, 3, 10 - credit)
+    paragraphs = [_paragraph(ctx, "lead")]
+    has_quote = False
+    for k in range(1, n_par):
+        if k == n_par - 1 and not has_quote:
+            kind = "quote"
+        elif k == n_par - 1 and n_par > 3 and rng.random() < 0.25:
+            kind = "closer"
+        else:
+            kind = _body_kind(rng)
+        has_quote = has_quote or kind == "quote"
+        paragraphs.append(_paragraph(ctx, kind))
+    if credit:
+        paragraphs.append(_reuters_credit(ctx))
+    if ctx.curly:
+        paragraphs = [_curly(p) for p in paragraphs]
+
+    if related is None:
+        related = _related(rng, dt) if rng.random() < 0.70 else []
+    else:
+        related = list(related)
+    if dt is not None:
+        key = f"{agency.key}-{dt.year:04d}{dt.month:02d}{dt.day:02d}-{rng.getrandbits(40):010x}"
+    else:
+        key = f"{agency.key}-{rng.getrandbits(40):010x}"
+    return WireStory(
+        index=index,
+        story_key=key,
+        version=1,
+        agency=agency.name,
+        topic=topic.name,
+        section=_pick(rng, _SECTIONS[topic.section]),
+        slug=slug,
+        headline=headline,
+        city=city,
+        country=_bare(country.name),
+        dateline=make_dateline(agency.name, city, dt, ctx.dash),
+        published=dt,
+        paragraphs=paragraphs,
+        people=_as_printed(ctx, ctx.people),
+        orgs=_as_printed(ctx, ctx.orgs),
+        places=_as_printed(ctx, ctx.places),
+        related=related,
+        encoding=encoding,
+        style_seed=rng.getrandbits(64),
+        ctx=ctx,
+    )
+
+
+def _reuters_credit(ctx: _Ctx) -> str:
+    rng = ctx.rng
+    reporter = _make_name(rng, _name_pool(ctx, ctx.country))[0]
+    editors = [_make_name(rng, _pick(rng, _EDITORS))[0] for _ in range(_ri(rng, 1, 2))]
+    for name in (reporter, *editors):
+        ctx.people[name] = None
+    extra = ""
+    if rng.random() < 0.3:
+        extra = f"; Additional reporting by {_make_name(rng, _pick(rng, _EDITORS))[0]}"
+        ctx.people[extra.rsplit(' by ', 1)[1]] = None
+    return f"(Reporting by {reporter} in {ctx.city}{extra}; Editing by {' and '.join(editors)})"
+
+
+def make_writethru(rng: random.Random, story: WireStory, related: Sequence[str] | None = None) -> WireStory:
+    """The next version of `story`: same key and headline text, a writethru slug, one
+    more paragraph, a later time. `story` must come from make_story/make_writethru."""
+    ctx: _Ctx | None = story.ctx
+    if ctx is None:
+        raise ValueError("make_writethru needs a story drawn by make_story (it carries its slot state)")
+    ctx.rng = rng
+    ctx.rand = rng.random
+    version = story.version + 1
+    slug = _pick(rng, WRITETHRU_SLUGS.get(version, (f"{version - 1}th LD Writethru: ",)))
+    dt = story.published
+    if dt is not None:
+        dt = min(dt + timedelta(minutes=_ri(rng, 15, 240)), max(ctx.t_end, dt))
+    paragraphs = list(story.paragraphs)
+    credit = paragraphs.pop() if paragraphs[-1].startswith("(Reporting by") else None
+    extra = _paragraph(ctx, "quote" if rng.random() < 0.5 else "body")
+    if ctx.curly:
+        extra = _curly(extra)
+    paragraphs.insert(_ri(rng, 1, len(paragraphs)), extra)
+    if credit:
+        paragraphs.append(credit)
+    if related is None:
+        related = _related(rng, dt) if rng.random() < 0.70 else []
+    else:
+        related = list(related)
+    return replace(
+        story,
+        version=version,
+        slug=slug,
+        published=dt,
+        dateline=make_dateline(story.agency, story.city, dt, ctx.dash),
+        paragraphs=paragraphs,
+        people=_as_printed(ctx, ctx.people),
+        orgs=_as_printed(ctx, ctx.orgs),
+        places=_as_printed(ctx, ctx.places),
+        related=related,
+        style_seed=rng.getrandbits(64),
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Renderers
+# --------------------------------------------------------------------------------------
+
+_LATIN1_FALLBACK = str.maketrans({
+    "\u2022": "\u00b7", "\u20ac": "EUR ", "\u201c": '"', "\u201d": '"', "\u2019": "'", "\u2014": "--", "\u2013": "-",
+})
+
+
+def encode_text(text: str, encoding: str) -> bytes:
+    """Encode as a file in `encoding` would be; single-byte charsets get the usual
+    substitutions for characters they lack (bullet, euro sign, curly quotes)."""
+    if encoding in ("utf-8", "utf-8-sig"):
+        return text.encode(encoding)
+    if encoding == "latin-1":
+        text = text.translate(_LATIN1_FALLBACK)
+    return text.encode(encoding)
+
+
+def format_date(dt: datetime, style: str) -> str:
+    if style == "full":
+        return f"{MONTHS[dt.month - 1]} {dt.day}, {dt.year}"
+    if style == "ap":
+        return f"{AP_MONTHS[dt.month - 1]} {dt.day}, {dt.year}"
+    if style == "dmy":
+        return f"{dt.day} {MONTHS[dt.month - 1]} {dt.year}"
+    if style == "iso":
+        return f"{dt.year:04d}-{dt.month:02d}-{dt.day:02d} {dt.hour:02d}:{dt.minute:02d} GMT"
+    raise ValueError(f"unknown date style {style!r}")
+
+
+class _Bits:
+    """Uniform draws in [0, 1) from the bits of a seed: a renderer's layout choices,
+    cheaper than a random.Random per file. Each draw uses 8 bits (64 bits: 8 draws)."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, seed: int):
+        self.v = seed
+
+    def random(self) -> float:
+        x = (self.v & 0xFF) / 256.0
+        self.v >>= 8
+        return x
+
+
+def render_page_text(story: WireStory) -> bytes:
+    """The story as text scraped from a news site's page (see samples/text/).
+
+    Layout: [ticker] [navigation] headline, source line, paragraphs (the first opening
+    with the dateline), end marker. Layout choices come from story.style_seed."""
+    r = _Bits(story.style_seed)
+    agency = AGENCY_BY_NAME[story.agency]
+    out = []
+    if story.related:
+        out.append("Off the wire\n" + TICKER_SEP.join(story.related) + TICKER_END + "\n")
+    if r.random() < 0.60:
+        out.append("You are here:   Home\n" if r.random() < 0.5 else f"You are here:   Home > {story.section}\n")
+    if out:
+        out.append("\n")
+    dt = story.published
+    if dt is None:
+        source = f"{agency.name} Adjust font size:"
+    else:
+        source = f"{agency.name}, {format_date(dt, _weighted(r, agency.date_styles))} Adjust font size:"
+    paragraphs = story.paragraphs
+    out.append(f"{story.slug}{story.headline}\n\n{source}\n\n{story.dateline} ")
+    out.append("\n\n".join(paragraphs))
+    if agency.name == "Xinhua":
+        out.append(" Endit" if r.random() < 0.6 else " Endit\n")
+    else:
+        markers = agency.end_markers
+        marker = markers[0] if r.random() < 0.75 else _pick(r, markers + ("ENDS", "###"))
+        out.append(f"\n\n{marker}\n" if r.random() < 0.8 else f"\n{marker}\n")
+    return encode_text("".join(out), story.encoding)
+
+
+RENDERERS: dict[str, Callable[[WireStory], bytes]] = {"page_text": render_page_text}
+EXTENSIONS: dict[str, str] = {"page_text": ".txt"}
+
+
+# --------------------------------------------------------------------------------------
+# The generator
+# --------------------------------------------------------------------------------------
+
+
+_DATE_WORDS = re.compile(r"\b(?:%s|(?:19|20)\d\d)\b" % "|".join(MONTHS))
+
+
+def _ticker(rng: random.Random, recent: deque[tuple[str, bool]], undated: bool, own: str) -> list[str]:
+    """4-10 of the latest headlines, newest first, as a site's ticker shows them (not the
+    page's own headline text; none that names a month or year on an undated page)."""
+    k = _ri(rng, 4, 10)
+    out = []
+    for j in range(len(recent) - 1 - _ri(rng, 0, 6), -1, -1):
+        head, has_date = recent[j]
+        if (undated and has_date) or head.endswith(own):
+            continue
+        out.append(head)
+        if len(out) == k:
+            break
+    return out
+
+
+_O_WRITE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+
+
+def _write_file(path: str, data: bytes) -> None:
+    """Plain open/write/close (no buffered file object: one syscall less per file)."""
+    fd = os.open(path, _O_WRITE, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
+def _bad_bytes(rng: random.Random) -> bytes:
+    if rng.random() < 0.4:
+        return b""
+    data = bytearray(rng.randbytes(_ri(rng, 64, 4096)))
+    data[int(rng.random() * len(data))] = 0  # certainly not text
+    return bytes(data)
+
+
+def generate(
+    n: int,
+    out_dir: str | os.PathLike,
+    seed: int = 0,
+    formats: Sequence[str] = ("page_text",),
+    *,
+    start: date | None = None,
+    end: date | None = None,
+) -> dict:
+    """Write n raw wire files under out_dir (subfolders 0000/, 0001/ ... of at most 1,000
+    files) and return a summary.
+
+    Summary keys: files (== n), bytes (total written), stories (files holding a story
+    version, writethrus included, duplicates and bad files excluded), duplicates (exact
+    byte copies of an earlier file), rejects_expected (empty / binary files), and for
+    finer checks: story_keys (distinct stories = stories - writethrus), writethrus
+    (versions >= 2), undated, encodings and formats (counts over story files).
+    files == stories + duplicates + rejects_expected.
+    """
+    if n < 0:
+        raise ValueError("n must be >= 0")
+    formats = tuple(formats)
+    if not formats:
+        raise ValueError("formats is empty")
+    for f in formats:
+        if f not in RENDERERS:
+            raise ValueError(f"unknown format {f!r}; known: {sorted(RENDERERS)}")
+    # The loop makes no reference cycles (refcounting frees every story), so the cyclic
+    # collector only costs time here: pause it, as it was before on the way out.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _generate(n, out_dir, seed, formats, start, end)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _generate(n: int, out_dir: str | os.PathLike, seed: int, formats: tuple[str, ...],
+              start: date | None, end: date | None) -> dict:
+    t0, minutes = _window(start, end)
+    rng = random.Random(seed)
+    root = os.fspath(out_dir)
+    os.makedirs(root, exist_ok=True)
+    width = max(6, len(str(max(n - 1, 0))))
+    dwidth = max(4, len(str(max(n - 1, 0) // FILES_PER_DIR)))
+    single = formats[0] if len(formats) == 1 else None
+
+    pending: list[tuple[int, int, WireStory, str, int]] = []  # (due index, seq, story, format, last version)
+    recent: deque[tuple[str, bool]] = deque(maxlen=TICKER_WINDOW)  # latest headlines, and whether they carry a date
+    reservoir: list[tuple[str, str, bytes]] = []  # (stem prefix, extension, bytes)
+    seen = 0
+    total_bytes = stories = duplicates = rejects = writethrus = undated = 0
+    encodings: dict[str, int] = {}
+    fmt_counts: dict[str, int] = {}
+    folder = root
+    for i in range(n):
+        if i % FILES_PER_DIR == 0:
+            folder = os.path.join(root, f"{i // FILES_PER_DIR:0{dwidth}d}")
+            os.makedirs(folder, exist_ok=True)
+            folder += os.sep
+        story = None
+        if pending and pending[0][0] <= i:
+            _, _, prev, fmt, last = heapq.heappop(pending)
+            story = make_writethru(rng, prev, related=())
+            if story.version < last:
+                heapq.heappush(pending, (i + _ri(rng, 1, 60), i, story, fmt, last))
+            else:
+                story.ctx = None
+            writethrus += 1
+        else:
+            x = rng.random()
+            if x < P_BAD:
+                agency = _weighted(rng, _AGENCY_WEIGHTS)
+                dt = t0 + timedelta(minutes=int(rng.random() * minutes))
+                data = _bad_bytes(rng)
+                name = _stem(agency.key, dt, i, width) + EXTENSIONS[single or _pick(rng, formats)]
+                rejects += 1
+            elif x < P_BAD + P_DUPLICATE and reservoir:
+                prefix, ext, data = _pick(rng, reservoir)
+                name = f"{prefix}{i:0{width}d}{ext}"
+                duplicates += 1
+            else:
+                fmt = single or _pick(rng, formats)
+                story = make_story(rng, i, start=start, end=end, related=())
+                if rng.random() < P_CHAIN:
+                    last = 3 if rng.random() < P_CHAIN_3 else 2
+                    heapq.heappush(pending, (i + _ri(rng, 1, 60), i, story, fmt, last))
+                else:
+                    story.ctx = None
+        if story is not None:
+            if rng.random() < P_TICKER or story.encoding in _SINGLE_BYTE:  # (its NBSPs show the charset)
+                story.related = (_ticker(rng, recent, story.published is None, story.headline) if len(recent) >= 12
+                                 else _related(rng, story.published))
+            full = story.slug + story.headline
+            recent.append((full, _DATE_WORDS.search(full) is not None))
+            data = RENDERERS[fmt](story)
+            ext = EXTENSIONS[fmt]
+            stem = story.file_stem(i, width)
+            name = stem + ext
+            stories += 1
+            if story.published is None:
+                undated += 1
+            encodings[story.encoding] = encodings.get(story.encoding, 0) + 1
+            fmt_counts[fmt] = fmt_counts.get(fmt, 0) + 1
+            entry = (stem[: len(stem) - width], ext, data)
+            seen += 1
+            if len(reservoir) < DUP_RESERVOIR:
+                reservoir.append(entry)
+            else:
+                j = int(rng.random() * seen)
+                if j < DUP_RESERVOIR:
+                    reservoir[j] = entry
+        _write_file(folder + name, data)
+        total_bytes += len(data)
+    return {
+        "files": n,
+        "bytes": total_bytes,
+        "stories": stories,
+        "duplicates": duplicates,
+        "rejects_expected": rejects,
+        "story_keys": stories - writethrus,
+        "writethrus": writethrus,
+        "undated": undated,
+        "encodings": dict(sorted(encodings.items())),
+        "formats": dict(sorted(fmt_counts.items())),
+    }
