@@ -20,12 +20,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+FIRST_DAY = date(2024, 1, 1)
 
 
-def measure(n: int, workers: int | None, seed: int) -> dict:
+def measure(n: int, workers: int | None, seed: int, days: int) -> dict:
     """Runs in a child process: synth, then the real flow, then resource figures."""
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -35,7 +37,7 @@ def measure(n: int, workers: int | None, seed: int) -> dict:
 
     with tempfile.TemporaryDirectory(prefix="wirelake-bench-") as tmp:
         source, lake = Path(tmp) / "raw", Path(tmp) / "lake"
-        made = generate(n, source, seed=seed)
+        made = generate(n, source, seed=seed, start=FIRST_DAY, end=FIRST_DAY + timedelta(days=days - 1))
         started = time.perf_counter()
         summary = run_flow(str(source), str(lake), workers=workers)
         wall = time.perf_counter() - started
@@ -60,19 +62,21 @@ def main() -> None:
     parser.add_argument("--n", type=int, nargs="+", default=[1000, 10000], help="corpus sizes")
     parser.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--days", type=int, default=30,
+                        help="spread the stories over this many publication days (default: a month)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.child:
-        print(json.dumps(measure(args.child, args.workers, args.seed)))
+        print(json.dumps(measure(args.child, args.workers, args.seed, args.days)))
         return
 
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"workers: {args.workers or os.cpu_count()}")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+          f"workers: {args.workers or 'default'}; stories over {args.days} days")
     header = f"{'N':>7} {'articles':>9} {'MB':>7} {'wall s':>7} {'proc s':>7} {'art/s':>7} {'MB/s':>6} {'RSS flow MB':>12} {'RSS worker MB':>14}"
     print(header)
     for n in args.n:
-        command = [sys.executable, __file__, "--child", str(n), "--seed", str(args.seed)]
+        command = [sys.executable, __file__, "--child", str(n), "--seed", str(args.seed), "--days", str(args.days)]
         if args.workers:
             command += ["--workers", str(args.workers)]
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
