@@ -127,9 +127,10 @@ def format_summary(s: dict) -> str:
         f"  articles  {s['articles']:,} written ({s['articles_new']:,} new to the lake) "
         f"in {s['partitions']:,} pub_date partitions",
         f"  entities  {s['entities']:,}",
-        f"  time      {wall:.1f} s total, {s['processing_s']:.1f} s processing "
-        f"({s['files_seen'] / processing:,.0f} files/s, {s['articles_parsed'] / processing:,.0f} articles/s, "
-        f"{s['bytes_read'] / 1e6 / processing:,.2f} MB/s)",
+        f"  time      {wall:.1f} s: {s['processing_s']:.1f} s processing {s['batches']} batches on "
+        f"{s['workers']} worker(s), {s['commit_s']:.1f} s commit, {wall - s['elapsed_s']:.1f} s Prefect start-up",
+        f"  speed     {s['files_seen'] / processing:,.0f} files/s, {s['articles_parsed'] / processing:,.0f} articles/s, "
+        f"{s['bytes_read'] / 1e6 / processing:,.2f} MB/s (over processing time)",
     ]
     if s["formats"]:
         lines.append("  formats   " + ", ".join(f"{k} {v:,}" for k, v in s["formats"].items()))

@@ -65,9 +65,10 @@ def ingest(source: str, lake: str, workers: int | None = None, batch_size: int |
                       done_bytes, time.perf_counter() - started)
     processed_s = time.perf_counter() - started
     commit = commit_lake(lake, run_id)
+    elapsed_s = time.perf_counter() - started
     summary = summarise(summaries, commit, source=source, lake=lake, run_id=run_id)
-    summary.update(elapsed_s=round(time.perf_counter() - started, 3), processing_s=round(processed_s, 3),
-                   batches=len(batches))
+    summary.update(elapsed_s=round(elapsed_s, 3), processing_s=round(processed_s, 3),
+                   commit_s=round(elapsed_s - processed_s, 3), batches=len(batches), workers=workers)
     return summary
 
 
