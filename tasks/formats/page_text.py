@@ -135,9 +135,8 @@ def _find_source_line(blocks: list[str]) -> int | None:
 
 def _take_byline(source: str, body: list[str]) -> tuple[str | None, list[str]]:
     """A 'By Jane Doe' line, in the source line or as the first body block."""
-    for candidate in (source,):
-        if match := _BYLINE.match(candidate):
-            return match["name"].strip(), body
+    if match := _BYLINE.match(source):
+        return match["name"].strip(), body
     if body and len(body[0]) < 80 and (match := _BYLINE.match(body[0])):
         return match["name"].strip(), body[1:]
     return None, body
