@@ -99,6 +99,9 @@ def cmd_run(args: argparse.Namespace) -> int:
                            show_progress=not args.quiet)
     except LakeError as exc:
         raise CliError(str(exc)) from None
+    except Exception as exc:  # the run itself failed (disk full, a worker died ...): say so in one line
+        raise CliError(f"run failed ({type(exc).__name__}: {exc}); every partition is either as it was "
+                       "or fully updated, rerun to finish") from None
     summary["wall_s"] = round(time.perf_counter() - started, 3)
     print(json.dumps(summary, indent=2, default=str) if args.json else format_summary(summary))
     return 0

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 
 from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
@@ -30,13 +31,14 @@ BATCHES_PER_WORKER = 4  # enough to balance uneven batches and to show progress
 SMALL_RUN_FILES = 500  # below this one in-process worker beats a process pool
 
 
-@task(name="process-batch", retries=1, retry_delay_seconds=2)
+# The lake, not Prefect's cache, records what is done: no task result caching.
+@task(name="process-batch", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def process_batch(source: str, files: list[SourceFile], lake: str, run_id: str, batch_no: int,
                   ingested_at: datetime) -> dict:
     return run_batch(source, files, lake, run_id, batch_no, ingested_at).to_dict()
 
 
-@task(name="commit-lake")
+@task(name="commit-lake", cache_policy=NO_CACHE)
 def commit_lake(lake: str, run_id: str) -> dict:
     return vars(lake_writer.commit_run(lake, run_id))
 

@@ -67,3 +67,15 @@ def test_synth_writes_a_deterministic_corpus(tmp_path, capsys):
     b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
     assert len(a) == 25 and a == b
     assert all((tmp_path / "a" / p).read_bytes() == (tmp_path / "b" / p).read_bytes() for p in a)
+
+
+def test_a_failing_run_exits_1_with_one_line(tmp_path, capsys, monkeypatch):
+    import flows.ingest
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(flows.ingest, "run_flow", disk_full)
+    assert main(["run", "--source", str(FIXTURES / "raw_mini"), "--lake", str(tmp_path / "lake")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("wirelake: error: run failed (OSError") and "rerun" in err[-1]
