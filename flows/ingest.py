@@ -57,14 +57,15 @@ def ingest(source: str, lake: str, workers: int | None = None, batch_size: int |
         process_batch.submit(source, batch, lake, run_id, number, ingested_at)
         for number, batch in enumerate(batches)
     ]
-    summaries, done_bytes = [], 0
+    summaries, done_files, done_bytes = [], 0, 0
     for future in as_completed(futures):
         summary = future.result()
         summaries.append(summary)
+        done_files += len(summary["files"])
         done_bytes += sum(f["n_bytes"] for f in summary["files"])
         if show_progress:
-            _progress(len(summaries), len(batches), sum(len(s["files"]) for s in summaries), len(files),
-                      done_bytes, time.perf_counter() - started)
+            _progress(len(summaries), len(batches), done_files, len(files), done_bytes,
+                      time.perf_counter() - started)
     processed_s = time.perf_counter() - started
     commit = commit_lake(lake, run_id)
     elapsed_s = time.perf_counter() - started

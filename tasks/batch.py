@@ -28,9 +28,6 @@ class FileOutcome:
 class BatchSummary:
     batch_no: int
     files: list[FileOutcome] = field(default_factory=list)
-    articles: int = 0
-    entities: int = 0
-    rejects: int = 0
     formats: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
@@ -58,9 +55,6 @@ def run_batch(source: str, files: list[SourceFile], lake_root: str, run_id: str,
             reject=f"{first_reject['stage']}: {first_reject['reason']}" if first_reject else None,
         ))
     lake.stage_batch(lake_root, run_id, batch_no, rows)
-    summary.articles = len(rows["articles"])
-    summary.entities = len(rows["entities"])
-    summary.rejects = len(rows["rejects"])
     summary.formats = dict(formats)
     return summary
 

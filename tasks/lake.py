@@ -53,7 +53,6 @@ def stage_batch(lake: str | Path, run_id: str, batch_no: int, rows: dict[str, li
         dataset = DATASETS[name]
         table = pa.Table.from_pylist(dataset_rows, schema=staged_schema(dataset))
         target = staging_dir(lake, run_id) / name / f"batch-{batch_no:05d}.parquet"
-        target.parent.mkdir(parents=True, exist_ok=True)
         _write_atomically(table, target, compression="lz4")
 
 
