@@ -44,34 +44,38 @@ _MOJIBAKE = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_HIGH}]")
 
 def detect_charset(data: bytes) -> str:
     """Name the codec that decodes `data`: BOM first, then UTF-16 without BOM, UTF-8, then a guess."""
+    return _decode(data)[0]
+
+
+def _decode(data: bytes) -> tuple[str, str | None]:
+    """(codec, text) where detection already decoded the bytes (UTF-8), else (codec, None)."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return codec
+            return codec, None
     utf16 = _bomless_utf16(data)
     if utf16:
-        return utf16
+        return utf16, None
     try:
-        data.decode("utf-8")
-        return "utf-8"
+        return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     if b"\x00" in data or _control_share(data) > _MAX_CONTROL_SHARE:
         raise Reject("decode", "binary content", "control bytes or NUL in what should be text")
     if _looks_western(data):
-        return "cp1252"
+        return "cp1252", None
     best = from_bytes(data[:65536]).best()
     if best is None:
         raise Reject("decode", "unknown charset", "no charset decodes these bytes")
-    return best.encoding
+    return best.encoding, None
 
 
 def decode_text(data: bytes) -> str:
     """Decode raw bytes to normalised text, or raise Reject(stage="decode")."""
     if not data.strip():
         raise Reject("decode", "empty file", f"{len(data)} bytes of white space or nothing")
-    codec = detect_charset(data)
+    codec, text = _decode(data)
     try:
-        text = data.decode(codec)
+        text = text if text is not None else data.decode(codec)
     except (UnicodeDecodeError, LookupError) as exc:
         raise Reject("decode", "undecodable bytes", f"{codec}: {exc}") from None
     text = text.lstrip("\ufeff")
