@@ -44,8 +44,7 @@ def run_batch(source: str, files: list[SourceFile], lake_root: str, run_id: str,
         rows["articles"].extend(result.articles)
         rows["entities"].extend(result.entities)
         rows["rejects"].extend(result.rejects)
-        if result.source_format:
-            formats[result.source_format] += 1
+        formats.update(result.formats)
         first_reject = result.rejects[0] if result.rejects else None
         summary.files.append(FileOutcome(
             uri=file.uri,

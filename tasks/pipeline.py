@@ -7,14 +7,19 @@ becomes a reject row with its stage and reason; nothing escapes and nothing is d
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from tasks import entities as entity_stage
 from tasks.formats import reader_for
+from tasks.limits import LIMITS
 from tasks.parse import date_near, find_month_day, finish_story
-from tasks.records import RawFile, Reject, Story
+from tasks.records import MarkedEntity, RawFile, Reject, Story
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(slots=True)
@@ -23,7 +28,7 @@ class FileRows:
 
     uri: str
     n_bytes: int
-    source_format: str | None = None
+    formats: Counter = field(default_factory=Counter)  # reader name -> files it read (members too)
     articles: list[dict] = field(default_factory=list)
     entities: list[dict] = field(default_factory=list)
     rejects: list[dict] = field(default_factory=list)
@@ -34,41 +39,58 @@ class FileRows:
 
 
 def process_file(raw: RawFile, ingested_at: datetime) -> FileRows:
+    """Every story in the file (and in files it contains) -> rows; every failure -> a reject."""
     out = FileRows(raw.uri, len(raw.data))
+    _process(raw, ingested_at, out)
+    return out
+
+
+def _process(raw: RawFile, ingested_at: datetime, out: FileRows) -> None:
     stage = "sniff"
     try:
+        if len(raw.data) > LIMITS.max_file_bytes:
+            raise Reject("read", "file over size limit", f"{len(raw.data):,} bytes > {LIMITS.max_file_bytes:,}")
         reader = reader_for(raw)
-        out.source_format = reader.NAME
+        out.formats[reader.NAME] += 1
         stage = "parse"
-        for story in reader.read(raw):
+        for item in reader.read(raw):
+            if isinstance(item, RawFile):
+                _process(item, ingested_at, out)
+            elif isinstance(item, Reject):
+                out.rejects.append(reject_row(raw.uri, item.stage, item.reason, item.detail, ingested_at))
+            else:
+                stage = "parse"
+                story = finish_story(item)
+                article = article_row(story, raw, ingested_at)
+                stage = "entities"
+                out.entities.extend(entity_rows(article, story))
+                out.articles.append(article)
             stage = "parse"
-            story = finish_story(story)
-            article = article_row(story, raw, ingested_at)
-            stage = "entities"
-            out.entities.extend(entity_rows(article))
-            out.articles.append(article)
     except Reject as reject:
         out.rejects.append(reject_row(raw.uri, reject.stage, reject.reason, reject.detail, ingested_at))
     except Exception as exc:  # a bug or a pathological input: record it, keep the run going
         detail = f"{type(exc).__name__}: {exc}"[:500]
         out.rejects.append(reject_row(raw.uri, stage, "unexpected error", detail, ingested_at))
-    return out
 
 
 def article_row(story: Story, raw: RawFile, ingested_at: datetime) -> dict:
     body = "\n\n".join(story.paragraphs)
     pub_date, date_source = _pub_date(story, raw, ingested_at)
-    content_sha256 = _sha256(story.agency or "", story.headline, body)
-    story_id = story.story_id or _sha256(story.agency or "", story.headline.casefold(), pub_date.isoformat())[:16]
-    published_at = story.published_at.astimezone(timezone.utc) if story.published_at else None
+    # Hash what the story says, not how the format spelt it: the same story delivered as
+    # NITF and as ninjs gets one id and is written once.
+    content_sha256 = _sha256(story.agency or "", fingerprint(story.headline), fingerprint(body))
+    story_id = story.story_id or _sha256(story.agency or "", fingerprint(story.headline), pub_date.isoformat())[:16]
     return {
         "article_id": content_sha256[:16],
         "story_id": story_id,
         "version": story.version or 1,
         "agency": story.agency,
         "headline": story.headline,
+        "subheadline": story.subheadline,
         "kind": story.kind or "story",
-        "published_at": published_at,
+        "published_at": _utc(story.published_at),
+        "published_utc_offset": _offset(story.published_at),
+        "version_created_at": _utc(story.version_created_at),
         "pub_date": pub_date.isoformat(),
         "date_source": date_source,
         "dateline": story.dateline,
@@ -77,6 +99,10 @@ def article_row(story: Story, raw: RawFile, ingested_at: datetime) -> dict:
         "paragraphs": story.paragraphs,
         "word_count": len(body.split()),
         "language": story.language,
+        "slug": story.slug,
+        "urgency": story.urgency,
+        "subjects": story.subjects,
+        "url": story.url or raw.url,
         "related_headlines": story.related_headlines,
         "source_uri": raw.uri,
         "source_format": story.source_format,
@@ -85,8 +111,16 @@ def article_row(story: Story, raw: RawFile, ingested_at: datetime) -> dict:
     }
 
 
-def entity_rows(article: dict) -> list[dict]:
-    """Entities of the body, each with the index of the paragraph it sits in."""
+def entity_rows(article: dict, story: Story | None = None) -> list[dict]:
+    """Entities of the body, each with the index of the paragraph it sits in.
+
+    Entities the agency marked up win over what the model found at the same place.
+    """
+    body = article["body"]
+    marked = locate_marked(body, story.marked_entities) if story else []
+    found = entity_stage.find_entities(body)
+    taken = [(e.start, e.end) for e in marked]
+    found = [e for e in found if not any(e.start < end and start < e.end for start, end in taken)]
     starts, offset = [], 0
     for paragraph in article["paragraphs"]:
         starts.append(offset)
@@ -101,10 +135,28 @@ def entity_rows(article: dict) -> list[dict]:
             "end": entity.end,
             "paragraph": bisect_right(starts, entity.start) - 1,
             "role": entity.role,
+            "country_code": getattr(entity, "country_code", None),
+            "lat": getattr(entity, "lat", None),
+            "lon": getattr(entity, "lon", None),
+            "source": source,
             "pub_date": article["pub_date"],
         }
-        for entity in entity_stage.find_entities(article["body"])
+        for source, group in (("agency", marked), ("model", found))
+        for entity in group
     ]
+
+
+def locate_marked(body: str, marked: list[MarkedEntity]) -> list[entity_stage.Entity]:
+    """Every place in the body where an agency-marked name occurs, as an Entity of its type."""
+    spans: list[entity_stage.Entity] = []
+    for mark in marked:
+        name = mark.text.strip()
+        if not name:
+            continue
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", body):
+            if not any(match.start() < e.end and e.start < match.end() for e in spans):
+                spans.append(entity_stage.Entity(match.start(), match.end(), mark.type, name, name))
+    return sorted(spans, key=lambda e: e.start)
 
 
 def reject_row(uri: str, stage: str, reason: str, detail: str, ingested_at: datetime) -> dict:
@@ -130,6 +182,23 @@ def _pub_date(story: Story, raw: RawFile, ingested_at: datetime) -> tuple[date, 
         if near := date_near(*month_day, anchor):
             return near, "file"
     return anchor, "file"
+
+
+def fingerprint(text: str) -> str:
+    """Text reduced to its lower-cased words: immune to quotes, dashes, spacing and markup."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    return moment.astimezone(timezone.utc) if moment else None
+
+
+def _offset(moment: datetime | None) -> str | None:
+    if moment is None or moment.utcoffset() is None:
+        return None
+    minutes = int(moment.utcoffset().total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _sha256(*parts: str) -> str:

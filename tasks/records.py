@@ -17,6 +17,17 @@ class RawFile:
     uri: str
     data: bytes
     modified_at: datetime | None = None  # UTC; the last-resort date of its stories
+    url: str | None = None  # the page's own address when known (WARC target URI, feed link)
+    depth: int = 0  # how many containers (gzip, zip, tar, WARC) it was unpacked from
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedEntity:
+    """An entity the agency marked up itself (NITF <person>, ninjs people[] ...)."""
+
+    type: str  # PERSON, ORG, LOC, MISC
+    text: str  # the name as the agency gave it
+    code: str | None = None  # the agency's id / qcode / country code, when given
 
 
 @dataclass(slots=True)
@@ -41,6 +52,13 @@ class Story:
     byline: str | None = None
     language: str | None = None
     related_headlines: list[str] = field(default_factory=list)
+    subheadline: str | None = None
+    slug: str | None = None  # desk slug / keyword line ("BC-BKN--Heat-Hawks", "Yemen/conflict/")
+    urgency: int | None = None  # 1 = most urgent (NITF urgency, G2 priority, 7901 priority ...)
+    subjects: list[str] = field(default_factory=list)  # subject codes or names as delivered
+    url: str | None = None  # link / canonical address / WARC target URI
+    version_created_at: datetime | None = None  # timezone-aware time this version was issued
+    marked_entities: list[MarkedEntity] = field(default_factory=list)
 
 
 class Reject(Exception):

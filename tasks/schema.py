@@ -23,8 +23,11 @@ ARTICLES = pa.schema(
         ("version", pa.int32()),
         ("agency", pa.string()),
         ("headline", pa.string()),  # without desk slugs
-        ("kind", pa.string()),  # story, urgent, roundup, interview, writethru ...
+        ("subheadline", pa.string()),
+        ("kind", pa.string()),  # story, urgent, roundup, interview, writethru, stub (feed item without text) ...
         ("published_at", UTC_TIMESTAMP),  # null when only the date is known
+        ("published_utc_offset", pa.string()),  # the zone the source gave, "+08:00"; null if none
+        ("version_created_at", UTC_TIMESTAMP),  # when this version was issued, if the format says
         ("date_source", pa.string()),  # content / metadata / file
         ("dateline", pa.string()),
         ("byline", pa.string()),
@@ -32,8 +35,12 @@ ARTICLES = pa.schema(
         ("paragraphs", pa.list_(pa.string())),
         ("word_count", pa.int32()),
         ("language", pa.string()),
+        ("slug", pa.string()),  # desk slug / keyword line as delivered
+        ("urgency", pa.int32()),  # 1 = most urgent
+        ("subjects", pa.list_(pa.string())),  # subject codes / names as delivered
+        ("url", pa.string()),  # the story's web address (link, canonical, WARC target URI)
         ("related_headlines", pa.list_(pa.string())),
-        ("source_uri", pa.string()),
+        ("source_uri", pa.string()),  # the raw file; members of archives as "outer!/member"
         ("source_format", pa.string()),
         ("content_sha256", pa.string()),
         ("ingested_at", UTC_TIMESTAMP),
@@ -50,6 +57,10 @@ ENTITIES = pa.schema(
         ("end", pa.int32()),
         ("paragraph", pa.int32()),  # index into articles.paragraphs
         ("role", pa.string()),  # title seen with a PERSON ("Prime Minister")
+        ("country_code", pa.string()),  # ISO 3166-1 alpha-2, for LOC
+        ("lat", pa.float64()),  # where a gazetteer knows the place
+        ("lon", pa.float64()),
+        ("source", pa.string()),  # "agency" (marked up by the sender) or "model" (found by wirelake)
     ]
 )
 

@@ -1,7 +1,12 @@
-"""Wire-format readers, one module per format, tried in this order.
+"""Wire-format readers, one module (or class) per format, tried in this order.
 
-Every module has `NAME`, `sniff(head: bytes) -> bool` (looks at the first bytes only) and
-`read(raw: RawFile) -> Iterator[Story]`. Adding a format is one module and one line below.
+Every reader has `NAME`, `sniff(head: bytes) -> bool` (looks at the first bytes only; the
+file name is never consulted) and `read(raw: RawFile) -> Iterator[Story | RawFile | Reject]`:
+
+- a Story for each story it finds;
+- a RawFile for each file it holds (archives, WARC records): the pipeline sniffs it again;
+- a Reject for one bad story or member inside an otherwise good file (the rest go on).
+Raising Reject refuses the whole file. Adding a format is one module and one line below.
 """
 
 from __future__ import annotations
@@ -9,15 +14,17 @@ from __future__ import annotations
 from types import ModuleType
 
 from tasks.formats import page_text
+from tasks.formats.archives import Gzip, Tar, Zip
 from tasks.records import RawFile, Reject
 
-# Most specific first; page_text accepts any text, so it stays last.
-READERS: tuple[ModuleType, ...] = (page_text,)
+# Most specific first (magic bytes, then markup roots, then JSON keys); page_text accepts
+# any text, so it stays last.
+READERS: tuple[ModuleType | type, ...] = (Gzip, Zip, Tar, page_text)
 
 SNIFF_BYTES = 4096
 
 
-def reader_for(raw: RawFile) -> ModuleType:
+def reader_for(raw: RawFile) -> ModuleType | type:
     """The reader whose sniff accepts this file's first bytes (content decides, not the name)."""
     head = raw.data[:SNIFF_BYTES]
     if not raw.data.strip():

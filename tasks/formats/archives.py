@@ -1,0 +1,134 @@
+"""Containers: gzip, zip and tar (plain or compressed). They hold files, not stories.
+
+Each reader yields the members as RawFiles (uri `outer!/member`), which the pipeline sniffs
+again, so a .tar.gz of NITF files or a zip of ninjs JSON needs nothing special. Sizes are
+checked while unpacking (zip bombs), and member names are only ever labels: nothing is
+written to disk, so absolute or ../ names and links cannot escape anywhere; links and
+devices are skipped with a reject.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import tarfile
+import zipfile
+import zlib
+from collections.abc import Iterator
+
+from tasks.limits import LIMITS
+from tasks.records import RawFile, Reject
+
+_CHUNK = 1 << 20
+
+
+def member(raw: RawFile, name: str, data: bytes) -> RawFile:
+    return RawFile(f"{raw.uri}!/{name.lstrip('/')}", data, raw.modified_at, raw.url, raw.depth + 1)
+
+
+def _check_depth(raw: RawFile) -> None:
+    if raw.depth >= LIMITS.max_container_depth:
+        raise Reject("unpack", "containers nested too deep", f"over {LIMITS.max_container_depth} levels")
+
+
+def read_bounded(stream: io.BufferedIOBase, limit: int, what: str) -> bytes:
+    """Read a decompressing stream, refusing more than `limit` bytes (bombs stop early)."""
+    out = bytearray()
+    while chunk := stream.read(_CHUNK):
+        out += chunk
+        if len(out) > limit:
+            raise Reject("unpack", "unpacked size over limit", f"{what} unpacks to over {limit:,} bytes")
+    return bytes(out)
+
+
+class Gzip:
+    NAME = "gzip"
+
+    @staticmethod
+    def sniff(head: bytes) -> bool:
+        return head[:2] == b"\x1f\x8b"
+
+    @staticmethod
+    def read(raw: RawFile) -> Iterator[RawFile]:
+        _check_depth(raw)
+        try:
+            data = read_bounded(gzip.GzipFile(fileobj=io.BytesIO(raw.data)), LIMITS.max_unpacked_bytes, "gzip")
+        except (OSError, EOFError, zlib.error) as exc:
+            raise Reject("unpack", "corrupt gzip", str(exc)[:300]) from None
+        name = raw.uri.rsplit("/", 1)[-1].rsplit("!", 1)[-1]
+        yield member(raw, name[:-3] if name.endswith(".gz") else name + ".unpacked", data)
+
+
+class Zip:
+    NAME = "zip"
+
+    @staticmethod
+    def sniff(head: bytes) -> bool:
+        return head[:4] in (b"PK\x03\x04", b"PK\x05\x06")
+
+    @staticmethod
+    def read(raw: RawFile) -> Iterator[RawFile | Reject]:
+        _check_depth(raw)
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(raw.data))
+            infos = archive.infolist()
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise Reject("unpack", "corrupt zip", str(exc)[:300]) from None
+        if len(infos) > LIMITS.max_members:
+            raise Reject("unpack", "too many members", f"{len(infos):,} members")
+        total = 0
+        for info in infos:
+            if info.is_dir():
+                continue
+            label = f"{raw.uri}!/{info.filename}"
+            if (info.external_attr >> 16) & 0o170000 == 0o120000:
+                yield Reject("unpack", "link in archive", f"{label} is a symbolic link; skipped")
+                continue
+            try:
+                with archive.open(info) as stream:
+                    data = read_bounded(stream, LIMITS.max_member_bytes, info.filename)
+            except Reject as reject:
+                yield Reject(reject.stage, reject.reason, f"{label}: {reject.detail}")
+                continue
+            except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, zlib.error) as exc:
+                yield Reject("unpack", "corrupt zip member", f"{label}: {exc}"[:300])
+                continue
+            total += len(data)
+            if total > LIMITS.max_unpacked_bytes:
+                raise Reject("unpack", "unpacked size over limit", f"zip unpacks to over {LIMITS.max_unpacked_bytes:,} bytes")
+            yield member(raw, info.filename, data)
+
+
+class Tar:
+    NAME = "tar"
+
+    @staticmethod
+    def sniff(head: bytes) -> bool:
+        return head[257:262] == b"ustar"
+
+    @staticmethod
+    def read(raw: RawFile) -> Iterator[RawFile | Reject]:
+        _check_depth(raw)
+        total = n = 0
+        try:
+            with tarfile.open(fileobj=io.BytesIO(raw.data), mode="r:") as archive:
+                for info in archive:
+                    n += 1
+                    if n > LIMITS.max_members:
+                        raise Reject("unpack", "too many members", f"over {LIMITS.max_members:,} members")
+                    label = f"{raw.uri}!/{info.name}"
+                    if info.isdir():
+                        continue
+                    if not info.isfile():
+                        yield Reject("unpack", "link or device in archive", f"{label}; skipped")
+                        continue
+                    if info.size > LIMITS.max_member_bytes:
+                        yield Reject("unpack", "member over size limit", f"{label}: {info.size:,} bytes")
+                        continue
+                    total += info.size
+                    if total > LIMITS.max_unpacked_bytes:
+                        raise Reject("unpack", "unpacked size over limit", f"tar holds over {LIMITS.max_unpacked_bytes:,} bytes")
+                    stream = archive.extractfile(info)
+                    yield member(raw, info.name, stream.read() if stream else b"")
+        except (tarfile.TarError, OSError, EOFError) as exc:
+            raise Reject("unpack", "corrupt tar", str(exc)[:300]) from None

@@ -1,0 +1,32 @@
+"""Bounds that keep one hostile file from taking the run down (sizes, nesting, expansion).
+
+Defaults suit wire copy with a wide margin; each can be changed through the environment
+(`WIRELAKE_MAX_FILE_BYTES=...`) so a site with unusual files need not patch code.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = 256 * 2**20  # one raw file as delivered
+    max_unpacked_bytes: int = 512 * 2**20  # everything unpacked from one delivered file
+    max_member_bytes: int = 64 * 2**20  # one member of an archive / one WARC record
+    max_members: int = 100_000  # members of one archive
+    max_container_depth: int = 4  # zip in tar.gz in ... (each level counts)
+    max_xml_depth: int = 256  # element nesting
+
+    @classmethod
+    def from_env(cls) -> "Limits":
+        values = {}
+        for f in fields(cls):
+            raw = os.environ.get(f"WIRELAKE_{f.name.upper()}")
+            if raw:
+                values[f.name] = int(raw)
+        return cls(**values)
+
+
+LIMITS = Limits.from_env()
