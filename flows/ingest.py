@@ -1,12 +1,14 @@
-"""The main flow: list the source, process batches in parallel, commit the lake, summarise.
+"""The flows: incremental ingest and per-day backfill, both over the same batch task.
 
 Prefect sees a few dozen batch tasks per run, never one task per file: its per-task cost
 (milliseconds on the client, tens of milliseconds on the server) would dominate otherwise.
+The lake, not Prefect's database or cache, records what is done (ledger, run reports).
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import math
 import os
 import sys
@@ -14,49 +16,182 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+from prefect.tasks import exponential_backoff
 
 from tasks import lake as lake_writer
 from tasks.batch import run_batch
+from tasks.ledger import files_for_days, ledger_row, read_ledger, select_new, update_ledger
+from tasks.runs import write_run_report
 from tasks.sources import SourceFile, list_source
 
 MIN_BATCH, MAX_BATCH = 20, 2000
 BATCHES_PER_WORKER = 4  # enough to balance uneven batches and to show progress
 SMALL_RUN_FILES = 500  # below this one in-process worker beats a process pool
+BATCH_TIMEOUT_S = float(os.environ.get("WIRELAKE_BATCH_TIMEOUT_S", 3600))
 
 
 # The lake, not Prefect's cache, records what is done: no task result caching.
-@task(name="process-batch", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
+@task(name="list-source", retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2), cache_policy=NO_CACHE)
+def list_files(source: str) -> list[SourceFile]:
+    return list_source(source)
+
+
+@task(name="process-batch", retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2),
+      timeout_seconds=BATCH_TIMEOUT_S, cache_policy=NO_CACHE)
 def process_batch(source: str, files: list[SourceFile], lake: str, run_id: str, batch_no: int,
                   ingested_at: datetime) -> dict:
     return run_batch(source, files, lake, run_id, batch_no, ingested_at).to_dict()
 
 
-@task(name="commit-lake", cache_policy=NO_CACHE)
-def commit_lake(lake: str, run_id: str) -> dict:
-    return vars(lake_writer.commit_run(lake, run_id))
+@task(name="commit-lake", retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2), cache_policy=NO_CACHE)
+def commit_lake(lake: str, run_id: str, summary: dict, replace: list[str] = (), only: list[str] | None = None) -> dict:
+    """Partitions first, then (still under the lock) the ledger and the run report.
+
+    Returns the counts the commit adds to the summary."""
+    added: dict = {}
+
+    def record(lake_, commit):
+        finished_at = datetime.now(timezone.utc)
+        update_ledger(lake_, [ledger_row(f, summary["file_status"][f["uri"]], run_id, finished_at)
+                              for f in summary["outcomes"]])
+        added.update(_commit_counts(vars(commit)), finished_at=finished_at)
+        write_run_report(lake_, {**summary, **added})
+
+    lake_writer.commit_run(lake, run_id, replace=replace, only=only, after_commit=record)
+    return added
 
 
 @flow(name="wire-ingest", log_prints=False)
 def ingest(source: str, lake: str, workers: int | None = None, batch_size: int | None = None,
-           show_progress: bool = False) -> dict:
-    """Process every raw file under `source` into the lake at `lake`; return the run summary."""
-    started = time.perf_counter()
-    ingested_at = datetime.now(timezone.utc).replace(microsecond=0)
-    run_id = ingested_at.strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8]
-    files = list_source(source)
-    batches = split_batches(files, batch_size or pick_batch_size(len(files), workers or os.cpu_count() or 1))
+           full_refresh: bool = False, show_progress: bool = False) -> dict:
+    """Process the raw files under `source` that the lake's ledger has not seen (all of them
+    with `full_refresh`) into the lake at `lake`; return the run summary."""
+    validate_parameters(source, lake, workers, batch_size)
+    clock = time.perf_counter()
+    started_at = datetime.now(timezone.utc).replace(microsecond=0)
+    run_id = new_run_id(started_at)
+    listed = list_files(source)
+    files = listed if full_refresh else select_new(listed, read_ledger(lake))
+    mode = "full-refresh" if full_refresh else "run"
+    context = dict(source=source, lake=lake, run_id=run_id, mode=mode, started_at=started_at,
+                   files_listed=len(listed), files_skipped=len(listed) - len(files))
+    try:
+        batches = process_files(source, files, lake, run_id, started_at, workers, batch_size, show_progress, clock)
+        processed_s = time.perf_counter() - clock
+        summary = summarise(batches, **context)
+        summary.update(commit_lake(lake, run_id, summary))
+    except BaseException as exc:
+        _record_failure(lake, run_id, context, exc)
+        raise
+    _drop_file_detail(summary)
+    elapsed_s = time.perf_counter() - clock
+    summary.update(elapsed_s=round(elapsed_s, 3), processing_s=round(processed_s, 3),
+                   commit_s=round(elapsed_s - processed_s, 3), workers=workers)
+    publish_artifact(summary)
+    return summary
 
-    futures = [
-        process_batch.submit(source, batch, lake, run_id, number, ingested_at)
-        for number, batch in enumerate(batches)
-    ]
+
+@flow(name="wire-backfill", log_prints=False)
+def backfill(source: str, lake: str, start: date, end: date, workers: int | None = None,
+             batch_size: int | None = None, restart: bool = False, show_progress: bool = False) -> dict:
+    """Rebuild the pub_date partitions from `start` to `end` (inclusive) from the raw files.
+
+    Files are chosen by the days their stories were published on (from the ledger; files it
+    has not seen are taken in first, so their days are known). Each day is a unit: its files
+    are processed again and its partitions replaced. Days already done by an earlier attempt
+    of the same backfill are skipped, so a failed backfill is retried by running it again.
+    """
+    start, end = _as_date(start), _as_date(end)
+    validate_parameters(source, lake, workers, batch_size, start, end)
+    clock = time.perf_counter()
+    listed = list_files(source)
+    unseen = select_new(listed, read_ledger(lake))
+    if unseen:  # their publication days are unknown until they are read once
+        _one_pass(source, lake, unseen, "backfill-catch-up", workers, batch_size, show_progress)
+    by_uri = {f.uri: f for f in listed}
+    ledger = read_ledger(lake)
+    state = BackfillState.load(lake, start, end, restart)
+    days = [date.fromordinal(o).isoformat() for o in range(start.toordinal(), end.toordinal() + 1)]
+    totals: Counter = Counter()
+    failed: dict[str, str] = {}
+    for day in days:
+        if day in state.done:
+            totals["days_skipped"] += 1
+            continue
+        uris = files_for_days(ledger, date.fromisoformat(day), date.fromisoformat(day))
+        files = [by_uri[u] for u in sorted(uris) if u in by_uri]
+        try:
+            summary = _one_pass(source, lake, files, "backfill", workers, batch_size, show_progress,
+                                replace=[day], only=[day])
+        except Exception as exc:  # one day failing must not undo or block the others
+            failed[day] = f"{type(exc).__name__}: {exc}"[:300]
+            state.failed[day] = failed[day]
+            state.save(lake)
+            continue
+        state.done.add(day)
+        state.failed.pop(day, None)
+        state.save(lake)
+        totals["days_done"] += 1
+        totals["files"] += summary["files_seen"]
+        totals["articles"] += summary["articles"]
+    result = {"source": source, "lake": lake, "start": start.isoformat(), "end": end.isoformat(),
+              "days": len(days), **totals, "days_failed": failed, "catch_up_files": len(unseen),
+              "elapsed_s": round(time.perf_counter() - clock, 3)}
+    if failed:
+        raise RuntimeError(f"backfill: {len(failed)} day(s) failed ({', '.join(sorted(failed))}); "
+                           "run the same backfill again to retry only those")
+    return result
+
+
+def _one_pass(source, lake, files, mode, workers, batch_size, show_progress, replace=(), only=None) -> dict:
+    clock = time.perf_counter()
+    started_at = datetime.now(timezone.utc).replace(microsecond=0)
+    run_id = new_run_id(started_at) + (f"-{only[0]}" if only else "")
+    context = dict(source=source, lake=lake, run_id=run_id, mode=mode, started_at=started_at,
+                   files_listed=len(files), files_skipped=0)
+    try:
+        batches = process_files(source, files, lake, run_id, started_at, workers, batch_size, show_progress, clock)
+        summary = summarise(batches, **context)
+        summary.update(commit_lake(lake, run_id, summary, replace=list(replace), only=list(only) if only else None))
+    except BaseException as exc:
+        _record_failure(lake, run_id, context, exc)
+        raise
+    return _drop_file_detail(summary)
+
+
+class BackfillState:
+    """Days finished by attempts of one backfill range: LAKE/_state/backfill-<start>-<end>.json."""
+
+    def __init__(self, path: str, done: set[str], failed: dict[str, str]):
+        self.path, self.done, self.failed = path, done, failed
+
+    @classmethod
+    def load(cls, lake: str, start: date, end: date, restart: bool) -> "BackfillState":
+        store = lake_writer.Lake.at(lake)
+        path = store.path("_state", f"backfill-{start.isoformat()}-{end.isoformat()}.json")
+        if restart or not store.fs.exists(path):
+            return cls(path, set(), {})
+        saved = json.loads(store.fs.cat_file(path))
+        return cls(path, set(saved.get("done", [])), dict(saved.get("failed", {})))
+
+    def save(self, lake: str) -> None:
+        data = json.dumps({"done": sorted(self.done), "failed": self.failed}, indent=1).encode()
+        lake_writer.write_bytes_atomically(lake_writer.Lake.at(lake), data, self.path)
+
+
+def process_files(source: str, files: list[SourceFile], lake: str, run_id: str, started_at: datetime,
+                  workers: int | None, batch_size: int | None, show_progress: bool, clock: float) -> list[dict]:
+    """Submit the batches to the flow's task runner; collect their small summaries."""
+    batches = split_batches(files, batch_size or pick_batch_size(len(files), workers or os.cpu_count() or 1))
+    futures = [process_batch.submit(source, batch, lake, run_id, number, started_at)
+               for number, batch in enumerate(batches)]
     summaries, done_files, done_bytes = [], 0, 0
     for future in as_completed(futures):
         summary = future.result()
@@ -64,25 +199,61 @@ def ingest(source: str, lake: str, workers: int | None = None, batch_size: int |
         done_files += len(summary["files"])
         done_bytes += sum(f["n_bytes"] for f in summary["files"])
         if show_progress:
-            _progress(len(summaries), len(batches), done_files, len(files), done_bytes,
-                      time.perf_counter() - started)
-    processed_s = time.perf_counter() - started
-    commit = commit_lake(lake, run_id)
-    elapsed_s = time.perf_counter() - started
-    summary = summarise(summaries, commit, source=source, lake=lake, run_id=run_id)
-    summary.update(elapsed_s=round(elapsed_s, 3), processing_s=round(processed_s, 3),
-                   commit_s=round(elapsed_s - processed_s, 3), batches=len(batches), workers=workers)
-    return summary
+            _progress(len(summaries), len(batches), done_files, len(files), done_bytes, time.perf_counter() - clock)
+    return summaries
+
+
+def validate_parameters(source: str, lake: str, workers: int | None = None, batch_size: int | None = None,
+                        start: date | None = None, end: date | None = None, dask_address: str | None = None) -> None:
+    """Refuse a run that cannot work before it starts, with a message that says why."""
+    problems = []
+    if not source or not str(source).strip():
+        problems.append("source is empty")
+    if not lake or not str(lake).strip():
+        problems.append("lake is empty")
+    if workers is not None and workers < 1:
+        problems.append(f"workers must be at least 1, got {workers}")
+    if batch_size is not None and batch_size < 1:
+        problems.append(f"batch_size must be at least 1, got {batch_size}")
+    if start is not None and end is not None and start > end:
+        problems.append(f"start {start} is after end {end}")
+    if dask_address is not None and not str(dask_address).startswith(("tcp://", "tls://", "inproc://", "ws://", "wss://")):
+        problems.append(f"dask address {dask_address!r} should look like tcp://HOST:PORT")
+    if problems:
+        raise ValueError("invalid parameters: " + "; ".join(problems))
+
+
+def task_runner_for(workers: int | None, dask_address: str | None = None):
+    """Dask for a cluster, a thread for one worker, else a local process pool."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=dask_address)
+    workers = workers or os.cpu_count() or 1
+    return ThreadPoolTaskRunner(max_workers=1) if workers == 1 else ProcessPoolTaskRunner(max_workers=workers)
 
 
 def run_flow(source: str, lake: str, workers: int | None = None, batch_size: int | None = None,
-             show_progress: bool = False) -> dict:
-    """Run `ingest` with local processes (or a thread for one worker)."""
-    workers = workers or default_workers(len(list_source(source)))
-    runner = ThreadPoolTaskRunner(max_workers=1) if workers == 1 else ProcessPoolTaskRunner(max_workers=workers)
+             show_progress: bool = False, full_refresh: bool = False, dask_address: str | None = None) -> dict:
+    """Run `ingest` with local processes (a thread for small runs) or on a Dask cluster."""
+    if workers is None and not dask_address:
+        workers = default_workers(len(list_source(source)))
     with prefect_api():
-        return ingest.with_options(task_runner=runner)(
-            source=source, lake=lake, workers=workers, batch_size=batch_size, show_progress=show_progress
+        return ingest.with_options(task_runner=task_runner_for(workers, dask_address))(
+            source=source, lake=lake, workers=workers, batch_size=batch_size, full_refresh=full_refresh,
+            show_progress=show_progress,
+        )
+
+
+def run_backfill(source: str, lake: str, start: date, end: date, workers: int | None = None,
+                 batch_size: int | None = None, restart: bool = False, show_progress: bool = False,
+                 dask_address: str | None = None) -> dict:
+    if workers is None and not dask_address:
+        workers = default_workers(len(list_source(source)))
+    with prefect_api():
+        return backfill.with_options(task_runner=task_runner_for(workers, dask_address))(
+            source=source, lake=lake, start=start, end=end, workers=workers, batch_size=batch_size,
+            restart=restart, show_progress=show_progress,
         )
 
 
@@ -109,6 +280,10 @@ def prefect_api() -> Iterator[None]:
         os.environ.pop("PREFECT_API_URL", None)
 
 
+def new_run_id(started_at: datetime) -> str:
+    return started_at.strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8]
+
+
 def default_workers(n_files: int) -> int:
     """All cores, unless the run is so small that starting worker processes (each imports
     Prefect: seconds) would take longer than the work itself."""
@@ -124,7 +299,7 @@ def split_batches(files: list, size: int) -> list[list]:
     return [files[i : i + size] for i in range(0, len(files), size)]
 
 
-def summarise(batches: list[dict], commit: dict, **context) -> dict:
+def summarise(batches: list[dict], **context) -> dict:
     """Per-file outcomes -> run counts. A file whose every article came earlier is a duplicate.
 
     Files are judged in uri order, so which copy counts as the duplicate does not depend on
@@ -132,28 +307,30 @@ def summarise(batches: list[dict], commit: dict, **context) -> dict:
     """
     outcomes = sorted((f for b in batches for f in b["files"]), key=lambda f: f["uri"])
     seen_ids: set[str] = set()
-    counts = Counter()
-    rejects = Counter()
+    counts, rejects, status = Counter(), Counter(), {}
     articles_parsed = 0
     for outcome in outcomes:
         ids = outcome["article_ids"]
         articles_parsed += len(ids)
         if outcome["status"] == "rejected":
-            counts["rejected"] += 1
+            status[outcome["uri"]] = "rejected"
             rejects[outcome["reject"]] += 1
         elif all(i in seen_ids for i in ids):
-            counts["duplicate"] += 1
+            status[outcome["uri"]] = "duplicate"
         else:
-            counts["parsed"] += 1
+            status[outcome["uri"]] = "parsed"
+        counts[status[outcome["uri"]]] += 1
         seen_ids.update(ids)
     seen = len(outcomes)
-    if seen != counts["parsed"] + counts["rejected"] + counts["duplicate"]:
+    if seen != counts["parsed"] + counts["rejected"] + counts["duplicate"] or seen != len(status):
         raise RuntimeError(f"run lost track of files: {seen} seen, {dict(counts)} accounted")
-    formats = Counter()
+    totals = {key: Counter() for key in ("formats", "agencies", "reject_stages", "rows")}
     for batch in batches:
-        formats.update(batch["formats"])
+        for key, counter in totals.items():
+            counter.update(batch.get(key, {}))
     return {
         **context,
+        "status": "completed",
         "files_seen": seen,
         "files_parsed": counts["parsed"],
         "files_rejected": counts["rejected"],
@@ -161,12 +338,53 @@ def summarise(batches: list[dict], commit: dict, **context) -> dict:
         "bytes_read": sum(o["n_bytes"] for o in outcomes),
         "articles_parsed": articles_parsed,
         "articles": len(seen_ids),
+        "rejects_by_reason": dict(rejects.most_common()),
+        "formats": dict(totals["formats"].most_common()),
+        "agencies": dict(totals["agencies"].most_common()),
+        "reject_stages": dict(totals["reject_stages"].most_common()),
+        "batches": len(batches),
+        "file_status": status,  # per-file detail for the ledger; dropped after commit
+        "outcomes": outcomes,
+    }
+
+
+def _drop_file_detail(summary: dict) -> dict:
+    summary.pop("file_status", None)
+    summary.pop("outcomes", None)
+    return summary
+
+
+def _commit_counts(commit: dict) -> dict:
+    return {
         "articles_new": commit["rows_new"].get("articles", 0),
         "entities": commit["rows_written"].get("entities", 0),
         "partitions": commit["partitions"].get("articles", 0),
-        "rejects_by_reason": dict(rejects.most_common()),
-        "formats": dict(formats.most_common()),
+        "rows_written": commit["rows_written"],
     }
+
+
+def _record_failure(lake: str, run_id: str, context: dict, exc: BaseException) -> None:
+    """A failed run leaves a report saying so (best effort) and no staged files behind."""
+    with contextlib.suppress(Exception):
+        lake_writer.drop_staging(lake, run_id)
+        write_run_report(lake, {**context, "status": "failed", "finished_at": datetime.now(timezone.utc),
+                                "error": f"{type(exc).__name__}: {exc}"[:500]})
+
+
+def publish_artifact(summary: dict) -> None:
+    """The run report as a Prefect table artifact (the same counts as LAKE/_runs/)."""
+    from tasks.runs import report_rows
+
+    with contextlib.suppress(Exception):  # no API (plain function call): the lake copy is enough
+        from prefect.artifacts import create_table_artifact
+
+        rows = [{k: r[k] for k in ("section", "key", "count")} for r in report_rows(summary)]
+        create_table_artifact(table=rows, key="wire-run-report",
+                              description=f"wirelake run {summary['run_id']} ({summary['mode']})")
+
+
+def _as_date(value: date | str) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 def _progress(done: int, total: int, files_done: int, files_total: int, n_bytes: int, elapsed: float) -> None:

@@ -6,12 +6,14 @@ the lake's staging area, so nothing large travels back through the task runner.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from tasks import lake
 from tasks.pipeline import FileRows, process_file, reject_row
+from tasks.schema import DATASETS
 from tasks.sources import SourceFile, read_file
 
 
@@ -22,13 +24,20 @@ class FileOutcome:
     n_bytes: int
     article_ids: list[str]
     reject: str | None = None  # "stage: reason" of the first reject, if any
+    pub_dates: list[str] = field(default_factory=list)  # partitions its stories went to
+    modified_at: datetime | None = None
+    etag: str | None = None
+    content_sha256: str | None = None
 
 
 @dataclass
 class BatchSummary:
     batch_no: int
     files: list[FileOutcome] = field(default_factory=list)
-    formats: dict[str, int] = field(default_factory=dict)
+    formats: dict[str, int] = field(default_factory=dict)  # reader -> files (members too) it read
+    agencies: dict[str, int] = field(default_factory=dict)  # agency -> articles
+    reject_stages: dict[str, int] = field(default_factory=dict)  # stage -> reject rows
+    rows: dict[str, int] = field(default_factory=dict)  # dataset -> rows staged
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -36,15 +45,16 @@ class BatchSummary:
 
 def run_batch(source: str, files: list[SourceFile], lake_root: str, run_id: str, batch_no: int,
               ingested_at: datetime) -> BatchSummary:
-    rows = {"articles": [], "entities": [], "rejects": []}
+    rows: dict[str, list[dict]] = {name: [] for name in DATASETS}
     summary = BatchSummary(batch_no)
-    formats: Counter[str] = Counter()
+    formats, agencies, stages = Counter(), Counter(), Counter()
     for file in files:
-        result = _process_one(source, file, ingested_at)
-        rows["articles"].extend(result.articles)
-        rows["entities"].extend(result.entities)
-        rows["rejects"].extend(result.rejects)
+        result, digest = _process_one(source, file, ingested_at)
+        for name in rows:
+            rows[name].extend(getattr(result, name, ()))
         formats.update(result.formats)
+        agencies.update(a["agency"] or "unknown" for a in result.articles)
+        stages.update(r["stage"] for r in result.rejects)
         first_reject = result.rejects[0] if result.rejects else None
         summary.files.append(FileOutcome(
             uri=file.uri,
@@ -52,17 +62,22 @@ def run_batch(source: str, files: list[SourceFile], lake_root: str, run_id: str,
             n_bytes=result.n_bytes,
             article_ids=[a["article_id"] for a in result.articles],
             reject=f"{first_reject['stage']}: {first_reject['reason']}" if first_reject else None,
+            pub_dates=sorted({a["pub_date"] for a in result.articles}),
+            modified_at=file.modified_at,
+            etag=file.etag,
+            content_sha256=digest,
         ))
     lake.stage_batch(lake_root, run_id, batch_no, rows)
-    summary.formats = dict(formats)
+    summary.formats, summary.agencies, summary.reject_stages = dict(formats), dict(agencies), dict(stages)
+    summary.rows = {name: len(r) for name, r in rows.items()}
     return summary
 
 
-def _process_one(source: str, file: SourceFile, ingested_at: datetime) -> FileRows:
+def _process_one(source: str, file: SourceFile, ingested_at: datetime) -> tuple[FileRows, str | None]:
     try:
         raw = read_file(source, file)
     except OSError as exc:
         out = FileRows(file.uri, file.size)
         out.rejects.append(reject_row(file.uri, "read", "unreadable file", f"{type(exc).__name__}: {exc}", ingested_at))
-        return out
-    return process_file(raw, ingested_at)
+        return out, None
+    return process_file(raw, ingested_at), hashlib.sha256(raw.data).hexdigest()

@@ -16,48 +16,84 @@ by pyarrow, pandas and DuckDB readers.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
-import shutil
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 
+import fsspec
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
+from fsspec.implementations.local import LocalFileSystem
 
 from tasks.schema import DATASETS, SCHEMA_VERSION, Dataset, staged_schema
 
 PART_FILE = "part-0.parquet"
 COMMIT_THREADS = 4
 ROW_GROUP_ROWS = 64_000
-_DICTIONARY_COLUMNS = ["agency", "kind", "date_source", "language", "source_format", "type", "stage", "reason"]
+LOCK_STALE_AFTER_S = 6 * 3600  # a lock on object storage older than this is a dead run's
+_DICTIONARY_COLUMNS = ["agency", "kind", "date_source", "language", "source_format", "type", "stage", "reason",
+                       "country_code", "source", "unit", "verb"]
 
 
 class LakeError(Exception):
     """The lake cannot be written (unwritable folder, held lock ...)."""
 
 
+@dataclass(frozen=True)
+class Lake:
+    """A lake root on any fsspec file system: a local folder, file://, s3://, gs:// ..."""
+
+    url: str
+    fs: fsspec.AbstractFileSystem
+    root: str
+
+    @classmethod
+    def at(cls, url: str) -> "Lake":
+        if isinstance(url, Lake):
+            return url
+        fs, root = fsspec.core.url_to_fs(str(url))
+        return cls(str(url), fs, root.rstrip("/") or "/")
+
+    @property
+    def is_local(self) -> bool:
+        return isinstance(self.fs, LocalFileSystem)
+
+    def path(self, *parts: str) -> str:
+        return "/".join([self.root, *parts])
+
+
 # --- staging (runs inside each batch, in parallel) ----------------------------------------
 
 
-def stage_batch(lake: str | Path, run_id: str, batch_no: int, rows: dict[str, list[dict]]) -> None:
+def stage_batch(lake: str | Lake, run_id: str, batch_no: int, rows: dict[str, list[dict]]) -> None:
     """Write one batch's rows aside under _staging/<run_id>/, one file per dataset."""
+    lake = Lake.at(lake)
     for name, dataset_rows in rows.items():
         if not dataset_rows:
             continue
         dataset = DATASETS[name]
         table = pa.Table.from_pylist(dataset_rows, schema=staged_schema(dataset))
-        target = staging_dir(lake, run_id) / name / f"batch-{batch_no:05d}.parquet"
-        _write_atomically(table, target, compression="lz4")
+        target = lake.path("_staging", run_id, name, f"batch-{batch_no:05d}.parquet")
+        write_atomically(lake, table, target, compression="lz4")
 
 
-def staging_dir(lake: str | Path, run_id: str) -> Path:
-    return Path(lake) / "_staging" / run_id
+def staging_dir(lake: str | Lake, run_id: str) -> str:
+    return Lake.at(lake).path("_staging", run_id)
+
+
+def staged_tables(lake: str | Lake, run_id: str) -> Iterator[tuple[Dataset, pa.Table]]:
+    """Each dataset's staged rows of a run, as one table (datasets with none are skipped)."""
+    lake = Lake.at(lake)
+    for name, dataset in DATASETS.items():
+        files = sorted(lake.fs.glob(lake.path("_staging", run_id, name, "batch-*.parquet")))
+        if files:
+            yield dataset, pads.dataset(files, schema=staged_schema(dataset), filesystem=lake.fs).to_table()
 
 
 # --- commit (one process, under the lake lock) --------------------------------------------
@@ -70,50 +106,89 @@ class CommitReport:
     rows_new: dict[str, int] = field(default_factory=dict)  # dataset -> rows not in the lake before
 
 
-def commit_run(lake: str | Path, run_id: str) -> CommitReport:
-    """Merge a run's staged batches into the lake, one partition at a time, then drop staging."""
+def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only: Iterable[str] | None = None,
+               after_commit=None) -> CommitReport:
+    """Merge a run's staged batches into the lake, one partition at a time, then drop staging.
+
+    `replace`: pub_date partitions to rebuild from this run's rows alone (a backfill's days):
+    rows not produced again disappear. `only`: if given, staged rows outside these pub_dates are
+    ignored. `after_commit(lake, report)` runs while the lock is still held (ledger, run report).
+    """
+    lake = Lake.at(lake)
+    replace, only = set(replace), (set(only) if only is not None else None)
     report = CommitReport()
-    staged_root = staging_dir(lake, run_id)
+    for name in DATASETS:
+        report.partitions[name] = report.rows_written[name] = report.rows_new[name] = 0
     with lake_lock(lake):
-        for name in ("articles", "entities", "rejects"):
-            dataset = DATASETS[name]
-            files = sorted((staged_root / name).glob("batch-*.parquet"))
-            report.partitions[name] = report.rows_written[name] = report.rows_new[name] = 0
-            if not files:
-                continue
-            staged = pads.dataset([str(f) for f in files], schema=staged_schema(dataset)).to_table()
-            # Partitions are independent; threads overlap their file reads, writes and fsyncs.
+        for dataset, staged in staged_tables(lake, run_id):
+            parts = dict(_split_by(staged, dataset.partition))
+            if dataset.partition == "pub_date":
+                if only is not None:
+                    parts = {day: rows for day, rows in parts.items() if day in only}
+                # A replaced day the run no longer produces must become empty, not stay stale.
+                empty = staged.schema.empty_table()
+                parts.update({day: empty for day in replace if day not in parts})
+            name = dataset.name
+            # Partitions are independent; threads overlap their reads, writes and fsyncs.
             with ThreadPoolExecutor(max_workers=COMMIT_THREADS) as pool:
-                counts = pool.map(lambda part: _commit_partition(lake, dataset, *part),
-                                  _split_by(staged, dataset.partition))
+                counts = pool.map(
+                    lambda part: _commit_partition(lake, dataset, part[0], part[1], part[0] in replace),
+                    sorted(parts.items()),
+                )
                 for run_rows, new_rows in counts:
                     report.partitions[name] += 1
                     report.rows_written[name] += run_rows
                     report.rows_new[name] += new_rows
-    shutil.rmtree(staged_root, ignore_errors=True)
+        if after_commit is not None:
+            after_commit(lake, report)
+    drop_staging(lake, run_id)
     return report
 
 
-def _commit_partition(lake: str | Path, dataset: Dataset, value: str, rows: pa.Table) -> tuple[int, int]:
+def drop_staging(lake: str | Lake, run_id: str) -> None:
+    lake = Lake.at(lake)
+    with contextlib.suppress(FileNotFoundError):
+        lake.fs.rm(lake.path("_staging", run_id), recursive=True)
+
+
+def _commit_partition(lake: Lake, dataset: Dataset, value: str, rows: pa.Table, replace: bool) -> tuple[int, int]:
     path = partition_path(lake, dataset, value)
-    merged, run_rows, new_rows = merge_partition(dataset, _read_existing(path, dataset), rows)
-    _write_atomically(merged, path, compression="zstd")
+    existing = read_partition(lake, dataset, value)
+    if replace and existing is not None:
+        # Keep only what carries over (first ingested_at); rows are rebuilt from this run.
+        merged, run_rows, new_rows = merge_partition(dataset, existing, rows, drop_existing=True)
+    else:
+        merged, run_rows, new_rows = merge_partition(dataset, existing, rows)
+    if merged.num_rows == 0:
+        with contextlib.suppress(FileNotFoundError):
+            lake.fs.rm(lake.path(dataset.name, f"{dataset.partition}={value}"), recursive=True)
+    else:
+        write_atomically(lake, merged, path, compression="zstd")
     return run_rows, new_rows
 
 
-def partition_path(lake: str | Path, dataset: Dataset, value: str) -> Path:
-    return Path(lake) / dataset.name / f"{dataset.partition}={value}" / PART_FILE
+def partition_path(lake: str | Lake, dataset: Dataset, value: str) -> str:
+    return Lake.at(lake).path(dataset.name, f"{dataset.partition}={value}", PART_FILE)
 
 
-def merge_partition(dataset: Dataset, existing: pa.Table | None, staged: pa.Table) -> tuple[pa.Table, int, int]:
+def read_partition(lake: str | Lake, dataset: Dataset, value: str) -> pa.Table | None:
+    lake = Lake.at(lake)
+    path = partition_path(lake, dataset, value)
+    if not lake.fs.exists(path):
+        return None
+    return conform(pq.read_table(path, filesystem=lake.fs), dataset.schema)
+
+
+def merge_partition(dataset: Dataset, existing: pa.Table | None, staged: pa.Table,
+                    drop_existing: bool = False) -> tuple[pa.Table, int, int]:
     """Combine a partition's rows with a run's rows for it.
 
     Pure; returns (merged table, distinct rows of the run, of which new to the lake).
 
     Duplicates within the run keep the row from the first source_uri. Against the lake:
-    articles and entities of this run replace those with the same article_id (the current
-    parser's output wins, but an article keeps its first ingested_at); rejects already
-    recorded stay as they were.
+    rows of this run replace those of the same article (the current parser's output wins,
+    but an article keeps its first ingested_at); rejects already recorded stay as they were.
+    `drop_existing` (backfill): the partition becomes exactly this run's rows.
     """
     if dataset.partition in staged.column_names:
         staged = staged.drop_columns([dataset.partition])
@@ -125,14 +200,16 @@ def merge_partition(dataset: Dataset, existing: pa.Table | None, staged: pa.Tabl
 
     old_keys = set(_key_tuples(existing, dataset.key))
     is_new = pa.array([k not in old_keys for k in _key_tuples(staged, dataset.key)], pa.bool_())
+    new_rows = pc.sum(is_new).as_py() or 0
     if dataset.name == "rejects":
         combined = pa.concat_tables([existing, staged.filter(is_new)])
     else:
         replaced = pc.is_in(existing["article_id"], value_set=pc.unique(staged["article_id"]))
-        if dataset.name == "articles":
+        if "ingested_at" in staged.column_names:
             staged = _carry_ingested_at(existing.filter(replaced), staged)
-        combined = pa.concat_tables([existing.filter(pc.invert(replaced)), staged])
-    return combined.sort_by(list(dataset.sort)), staged.num_rows, pc.sum(is_new).as_py() or 0
+        kept = existing.slice(0, 0) if drop_existing else existing.filter(pc.invert(replaced))
+        combined = pa.concat_tables([kept, staged])
+    return combined.sort_by(list(dataset.sort)), staged.num_rows, new_rows
 
 
 def first_of_each(table: pa.Table, key: tuple[str, ...]) -> pa.Table:
@@ -148,49 +225,62 @@ def first_of_each(table: pa.Table, key: tuple[str, ...]) -> pa.Table:
 
 
 @contextlib.contextmanager
-def lake_lock(lake: str | Path, timeout_s: float = 600.0, poll_s: float = 0.5) -> Iterator[None]:
-    """One committer at a time. A second writer waits, then fails with a clear message.
+def lake_lock(lake: str | Lake, timeout_s: float | None = None, poll_s: float = 0.5) -> Iterator[None]:
+    """One writer at a time, across CLI runs, scheduled runs and machines.
 
-    The lock file records host and pid; a lock left by a dead process on this host is broken.
+    The lock is a file created exclusively (O_EXCL locally; If-None-Match on S3). It records
+    host, pid and time: a local lock whose process is dead is broken at once, a remote one
+    after LOCK_STALE_AFTER_S. A second writer waits, then fails with a clear message.
     """
-    path = Path(lake) / "_state" / "lock"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    lake = Lake.at(lake)
+    timeout_s = float(os.environ.get("WIRELAKE_LOCK_TIMEOUT_S", 600)) if timeout_s is None else timeout_s
+    path = lake.path("_state", "lock")
+    try:
+        lake.fs.makedirs(lake.path("_state"), exist_ok=True)
+    except OSError as exc:
+        raise LakeError(f"cannot write to lake {lake.url}: {exc}") from None
     deadline = time.monotonic() + timeout_s
+    holder = f"{socket.gethostname()} {os.getpid()} {time.time():.0f}"
     while True:
         try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            with lake.fs.open(path, "xb") as handle:
+                handle.write(holder.encode())
             break
         except FileExistsError:
-            if _lock_is_stale(path):
-                path.unlink(missing_ok=True)
+            if _lock_is_stale(lake, path):
+                with contextlib.suppress(FileNotFoundError):
+                    lake.fs.rm(path)
                 continue
             if time.monotonic() > deadline:
-                raise LakeError(f"lake {lake} is locked by another run ({_read(path)}); gave up after {timeout_s:.0f} s") from None
+                raise LakeError(
+                    f"lake {lake.url} is locked by another run ({_read(lake, path)}); gave up after {timeout_s:.0f} s"
+                ) from None
             time.sleep(poll_s)
-    with os.fdopen(fd, "w") as handle:
-        handle.write(f"{socket.gethostname()} {os.getpid()}\n")
+        except PermissionError as exc:
+            raise LakeError(f"cannot write to lake {lake.url}: {exc}") from None
     try:
         yield
     finally:
-        path.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            lake.fs.rm(path)
 
 
-def _lock_is_stale(path: Path) -> bool:
+def _lock_is_stale(lake: Lake, path: str) -> bool:
     try:
-        host, pid = _read(path).split()
-        if host != socket.gethostname():
+        host, pid, since = (_read(lake, path).split() + ["0"])[:3]
+        if lake.is_local and host == socket.gethostname():
+            os.kill(int(pid), 0)
             return False
-        os.kill(int(pid), 0)
-        return False
+        return time.time() - float(since) > LOCK_STALE_AFTER_S
     except ProcessLookupError:
         return True
     except (ValueError, OSError):
         return False
 
 
-def _read(path: Path) -> str:
+def _read(lake: Lake, path: str) -> str:
     try:
-        return path.read_text().strip()
+        return lake.fs.cat_file(path).decode(errors="replace").strip()
     except OSError:
         return "unknown holder"
 
@@ -206,13 +296,6 @@ def _split_by(table: pa.Table, column: str) -> Iterator[tuple[str, pa.Table]]:
     for item in sorted(counts.to_pylist(), key=lambda c: c["values"]):
         yield item["values"], table.slice(offset, item["counts"])
         offset += item["counts"]
-
-
-def _read_existing(path: Path, dataset: Dataset) -> pa.Table | None:
-    if not path.exists():
-        return None
-    table = pq.read_table(path)
-    return conform(table, dataset.schema)
 
 
 def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
@@ -238,18 +321,40 @@ def _key_tuples(table: pa.Table, key: tuple[str, ...]) -> list[tuple]:
     return list(zip(*(table[k].to_pylist() for k in key)))
 
 
-def _write_atomically(table: pa.Table, target: Path, compression: str) -> None:
-    """Write to a hidden file beside the target, fsync, then rename over it."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+def write_atomically(lake: Lake, table: pa.Table, target: str, compression: str = "zstd") -> None:
+    """Replace `target` so that readers see the old file or the new one, never a part.
+
+    Locally: a hidden temp file beside it, fsync, rename. On object storage a single PUT is
+    already atomic, so the file is written in one request.
+    """
     metadata = dict(table.schema.metadata or {})
     metadata[b"wirelake.schema_version"] = SCHEMA_VERSION.encode()
     table = table.replace_schema_metadata(metadata)
     dictionary = [c for c in _DICTIONARY_COLUMNS if c in table.column_names]
-    pq.write_table(
-        table, temporary, compression=compression, row_group_size=ROW_GROUP_ROWS,
-        use_dictionary=dictionary, write_statistics=True,
-    )
+    options = dict(compression=compression, row_group_size=ROW_GROUP_ROWS, use_dictionary=dictionary,
+                   write_statistics=True)
+    if not lake.is_local:
+        buffer = io.BytesIO()
+        pq.write_table(table, buffer, **options)
+        lake.fs.pipe_file(target, buffer.getvalue())
+        return
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    temporary = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.{os.getpid()}.tmp")
+    pq.write_table(table, temporary, **options)
     with open(temporary, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(temporary, target)
+
+
+def write_bytes_atomically(lake: Lake, data: bytes, target: str) -> None:
+    """Small state files (JSON): the same old-or-new guarantee as partitions."""
+    if not lake.is_local:
+        lake.fs.pipe_file(target, data)
+        return
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    temporary = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.{os.getpid()}.tmp")
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+        handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, target)

@@ -21,6 +21,7 @@ class SourceFile:
     path: str  # the path the file system understands
     size: int
     modified_at: datetime | None
+    etag: str | None = None  # object stores give one; it changes when the content does
 
 
 class SourceError(Exception):
@@ -52,7 +53,9 @@ def list_source(source: str) -> list[SourceFile]:
         relative = posixpath.relpath(path, root.rstrip("/") or "/")
         if any(part.startswith(".") for part in relative.split("/")):
             continue
-        files.append(SourceFile(f"{base}/{relative}", path, int(info.get("size") or 0), _modified(info)))
+        etag = info.get("ETag") or info.get("etag") or info.get("md5Hash")
+        files.append(SourceFile(f"{base}/{relative}", path, int(info.get("size") or 0), _modified(info),
+                                str(etag).strip('"') if etag else None))
     return sorted(files, key=lambda f: f.uri)
 
 

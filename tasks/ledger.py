@@ -1,0 +1,100 @@
+"""The ledger: every raw file the lake has taken in, with its fingerprint and outcome.
+
+LAKE/_state/ledger.parquet, one row per source file. It is how `wirelake run` knows what is
+new (path, size, modification time or ETag), how a backfill finds the files of a day (the
+pub_dates their stories landed in), and it lives in the lake, so deleting Prefect's home
+loses nothing. It is rewritten under the lake lock, after the partitions, so a crash in
+between only means those files are processed again (which merges to the same rows).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from tasks.lake import Lake, write_atomically
+from tasks.schema import UTC_TIMESTAMP
+from tasks.sources import SourceFile
+
+LEDGER_FILE = "ledger.parquet"
+
+LEDGER = pa.schema([
+    ("source_uri", pa.string()),
+    ("size", pa.int64()),
+    ("modified_at", UTC_TIMESTAMP),
+    ("etag", pa.string()),  # object stores' ETag (or GCS md5), when the store gives one
+    ("content_sha256", pa.string()),  # of the raw bytes
+    ("status", pa.string()),  # parsed / rejected / duplicate
+    ("articles", pa.int32()),
+    ("pub_dates", pa.list_(pa.string())),  # partitions its stories went to
+    ("reject", pa.string()),  # "stage: reason" of a rejected file
+    ("run_id", pa.string()),
+    ("processed_at", UTC_TIMESTAMP),
+])
+
+
+def ledger_path(lake: Lake) -> str:
+    return lake.path("_state", LEDGER_FILE)
+
+
+def read_ledger(lake: str | Lake) -> pa.Table:
+    lake = Lake.at(lake)
+    path = ledger_path(lake)
+    if not lake.fs.exists(path):
+        return LEDGER.empty_table()
+    return pq.read_table(path, filesystem=lake.fs, schema=LEDGER)
+
+
+def is_unchanged(file: SourceFile, known: dict) -> bool:
+    """Same size and the same ETag, or (no ETag) the same modification time."""
+    if file.size != known["size"]:
+        return False
+    if file.etag and known["etag"]:
+        return file.etag == known["etag"]
+    return file.modified_at == known["modified_at"]
+
+
+def select_new(files: list[SourceFile], ledger: pa.Table) -> list[SourceFile]:
+    """The files the ledger has not seen, or has seen with another size / ETag / mtime."""
+    known = {row["source_uri"]: row for row in ledger.select(["source_uri", "size", "etag", "modified_at"]).to_pylist()}
+    return [f for f in files if f.uri not in known or not is_unchanged(f, known[f.uri])]
+
+
+def files_for_days(ledger: pa.Table, first: date, last: date) -> set[str]:
+    """Source files with at least one story published in [first, last] (by partition date)."""
+    days = {d.isoformat() for d in _days(first, last)}
+    return {row["source_uri"] for row in ledger.select(["source_uri", "pub_dates"]).to_pylist()
+            if days.intersection(row["pub_dates"] or ())}
+
+
+def update_ledger(lake: str | Lake, rows: list[dict]) -> int:
+    """Merge rows (one per processed file) into the ledger; a file's newest row wins."""
+    lake = Lake.at(lake)
+    if not rows:
+        return 0
+    fresh = pa.Table.from_pylist(rows, schema=LEDGER)
+    old = read_ledger(lake)
+    kept = old.filter(pc.invert(pc.is_in(old["source_uri"], value_set=fresh["source_uri"])))
+    merged = pa.concat_tables([kept, fresh]).sort_by("source_uri")
+    write_atomically(lake, merged, ledger_path(lake))
+    return merged.num_rows
+
+
+def ledger_row(file: dict, status: str, run_id: str, processed_at: datetime) -> dict:
+    """A file outcome of a batch (see tasks.batch.FileOutcome) as a ledger row."""
+    return {
+        "source_uri": file["uri"], "size": file["n_bytes"], "modified_at": file["modified_at"],
+        "etag": file["etag"], "content_sha256": file["content_sha256"], "status": status,
+        "articles": len(file["article_ids"]), "pub_dates": file["pub_dates"], "reject": file["reject"],
+        "run_id": run_id, "processed_at": processed_at,
+    }
+
+
+def _days(first: date, last: date):
+    day = first
+    while day <= last:
+        yield day
+        day = date.fromordinal(day.toordinal() + 1)
