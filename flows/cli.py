@@ -11,7 +11,6 @@ import json
 import os
 import sys
 import time
-from pathlib import Path
 
 # Quiet, offline-friendly Prefect defaults; anything the user set wins. Set before prefect loads.
 for _name, _value in {
@@ -49,22 +48,52 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
     run = commands.add_parser(
-        "run", help="process every raw file under SRC into the lake at LAKE",
-        description="Process every raw file under SRC (read recursively, any file name; the "
-                    "format is told from the content) into the lake at LAKE. Rejected files are "
-                    "recorded in LAKE/rejects with their reason and do not stop the run. "
-                    "Rerunning the same input leaves the same rows.",
+        "run", help="process the new raw files under SRC into the lake at LAKE",
+        description="Process the raw files under SRC (read recursively, any file name; the "
+                    "format is told from the content) that the lake's ledger has not taken in yet "
+                    "into the lake at LAKE. Rejected files are recorded in LAKE/rejects with their "
+                    "reason and do not stop the run. Rerunning the same input leaves the same rows.",
     )
     run.add_argument("--source", required=True, metavar="SRC", help="folder (or fsspec URL) of raw wire files")
-    run.add_argument("--lake", required=True, metavar="LAKE", help="folder of the Parquet lake (created if missing)")
-    run.add_argument("--workers", type=_positive_int, default=None, metavar="N",
-                     help="parallel worker processes (default: all cores; runs of fewer than "
-                          "500 files use one, as starting workers would cost more than it saves)")
-    run.add_argument("--batch-size", type=_positive_int, default=None, metavar="N",
-                     help="files per batch task (default: chosen from the number of files and workers)")
-    run.add_argument("--json", action="store_true", help="print the summary as JSON instead of a table")
-    run.add_argument("--quiet", action="store_true", help="no progress lines")
+    run.add_argument("--lake", required=True, metavar="LAKE",
+                     help="folder or fsspec URL (s3://...) of the Parquet lake (created if missing)")
+    run.add_argument("--full-refresh", action="store_true",
+                     help="process every file again (default: only files the lake's ledger has not seen, "
+                          "or has seen with another size / modification time / ETag)")
+    _add_scale_options(run)
     run.set_defaults(handler=cmd_run)
+
+    backfill = commands.add_parser(
+        "backfill", help="rebuild the partitions of a range of publication days",
+        description="Reprocess the raw files whose stories were published from START to END "
+                    "(inclusive; known from the lake's ledger, unseen files are read first) and "
+                    "replace those days' partitions. Each day is a unit: if one fails, run the same "
+                    "command again and only the unfinished days are redone.",
+    )
+    backfill.add_argument("--source", required=True, metavar="SRC", help="folder (or fsspec URL) of raw wire files")
+    backfill.add_argument("--lake", required=True, metavar="LAKE", help="folder or fsspec URL of the lake")
+    backfill.add_argument("--start", required=True, type=_iso_date, metavar="YYYY-MM-DD", help="first publication day")
+    backfill.add_argument("--end", required=True, type=_iso_date, metavar="YYYY-MM-DD", help="last publication day")
+    backfill.add_argument("--restart", action="store_true",
+                          help="forget days finished by an earlier attempt of this range and redo all")
+    _add_scale_options(backfill)
+    backfill.set_defaults(handler=cmd_backfill)
+
+    status = commands.add_parser("status", help="what the lake holds: partitions, rows, last runs, ledger",
+                                 description="Summarise the lake at LAKE without reading its data "
+                                             "(Parquet metadata only): datasets, partitions, rows, "
+                                             "size, the last runs and the ledger.")
+    status.add_argument("--lake", required=True, metavar="LAKE", help="folder or fsspec URL of the lake")
+    status.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    status.set_defaults(handler=cmd_status)
+
+    report = commands.add_parser("report", help="write a self-contained HTML report of the lake",
+                                 description="Write one HTML page (no external files, opens offline) "
+                                             "with article volume per day and agency, top entities "
+                                             "over time, rejects by reason and recent runs.")
+    report.add_argument("--lake", required=True, metavar="LAKE", help="folder or fsspec URL of the lake")
+    report.add_argument("--out", required=True, metavar="FILE", help="where to write the page (report.html)")
+    report.set_defaults(handler=cmd_report)
 
     synth = commands.add_parser(
         "synth", help="generate N realistic raw wire files (deterministic per seed)",
@@ -79,31 +108,98 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    from tasks.lake import LakeError
+def _add_scale_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--workers", type=_positive_int, default=None, metavar="N",
+                         help="parallel worker processes (default: all cores; runs of fewer than "
+                              "500 files use one, as starting workers would cost more than it saves)")
+    command.add_argument("--batch-size", type=_positive_int, default=None, metavar="N",
+                         help="files per batch task (default: chosen from the number of files and workers)")
+    command.add_argument("--dask-address", default=None, metavar="tcp://HOST:PORT",
+                         help="run the batches on this existing Dask cluster instead of local processes")
+    command.add_argument("--json", action="store_true", help="print the summary as JSON instead of a table")
+    command.add_argument("--quiet", action="store_true", help="no progress lines")
+
+
+def _preflight(args: argparse.Namespace) -> None:
+    """Check everything that can be checked before Prefect starts (seconds saved per mistake)."""
+    from flows.ingest import validate_parameters
     from tasks.sources import SourceError, check_source
 
     try:
+        validate_parameters(args.source, args.lake, args.workers, args.batch_size,
+                            getattr(args, "start", None), getattr(args, "end", None), args.dask_address)
         check_source(args.source)
-    except SourceError as exc:
+    except (ValueError, SourceError) as exc:
         raise CliError(str(exc)) from None
     _check_writable(args.lake)
 
-    from flows.ingest import run_flow
+
+def _run_reporting_failure(what: str, run) -> dict:
+    from tasks.lake import LakeError
+
+    try:
+        return run()
+    except LakeError as exc:
+        raise CliError(str(exc)) from None
+    except Exception as exc:  # the run itself failed (disk full, a worker died ...): say so in one line
+        raise CliError(f"{what} failed ({type(exc).__name__}: {exc}); every partition is either as it was "
+                       "or fully updated, rerun to finish") from None
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    _preflight(args)
+    from flows import ingest
 
     if not args.quiet:
         print(f"wirelake run: {args.source} -> {args.lake} (starting Prefect...)", file=sys.stderr)
     started = time.perf_counter()
-    try:
-        summary = run_flow(args.source, args.lake, workers=args.workers, batch_size=args.batch_size,
-                           show_progress=not args.quiet)
-    except LakeError as exc:
-        raise CliError(str(exc)) from None
-    except Exception as exc:  # the run itself failed (disk full, a worker died ...): say so in one line
-        raise CliError(f"run failed ({type(exc).__name__}: {exc}); every partition is either as it was "
-                       "or fully updated, rerun to finish") from None
+    summary = _run_reporting_failure("run", lambda: ingest.run_flow(
+        args.source, args.lake, workers=args.workers, batch_size=args.batch_size, show_progress=not args.quiet,
+        full_refresh=args.full_refresh, dask_address=args.dask_address))
     summary["wall_s"] = round(time.perf_counter() - started, 3)
     print(json.dumps(summary, indent=2, default=str) if args.json else format_summary(summary))
+    return 0
+
+
+def cmd_backfill(args: argparse.Namespace) -> int:
+    _preflight(args)
+    from flows import ingest
+
+    if not args.quiet:
+        print(f"wirelake backfill {args.start} .. {args.end}: {args.source} -> {args.lake} (starting Prefect...)",
+              file=sys.stderr)
+    result = _run_reporting_failure("backfill", lambda: ingest.run_backfill(
+        args.source, args.lake, args.start, args.end, workers=args.workers, batch_size=args.batch_size,
+        restart=args.restart, show_progress=not args.quiet, dask_address=args.dask_address))
+    if args.json:
+        print(json.dumps(result, indent=2, default=str))
+    else:
+        print(f"wirelake backfill {result['start']} .. {result['end']}: {result['days']} day(s): "
+              f"{result.get('days_done', 0)} rebuilt, {result.get('days_skipped', 0)} already done; "
+              f"{result.get('files', 0):,} files, {result.get('articles', 0):,} articles; "
+              f"{result['catch_up_files']:,} new files taken in first; {result['elapsed_s']:.1f} s")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from tasks.report import format_status, lake_status
+
+    try:
+        status = lake_status(args.lake)
+    except (OSError, ValueError) as exc:
+        raise CliError(f"cannot read lake {args.lake!r}: {exc}") from None
+    print(json.dumps(status, indent=2, default=str) if args.json else format_status(status))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from tasks.report import write_report
+
+    try:
+        write_report(args.lake, args.out)
+    except (OSError, ValueError) as exc:
+        raise CliError(f"cannot write the report: {exc}") from None
+    print(f"wrote {args.out}")
     return 0
 
 
@@ -126,7 +222,8 @@ def format_summary(s: dict) -> str:
     lines = [
         f"wirelake run {s['run_id']}: {s['source']} -> {s['lake']}",
         f"  files     {s['files_seen']:,} seen = {s['files_parsed']:,} parsed + "
-        f"{s['files_rejected']:,} rejected + {s['files_duplicate']:,} duplicate",
+        f"{s['files_rejected']:,} rejected + {s['files_duplicate']:,} duplicate"
+        + (f"  ({s['files_skipped']:,} unchanged since an earlier run, skipped)" if s.get("files_skipped") else ""),
         f"  articles  {s['articles']:,} written ({s['articles_new']:,} new to the lake) "
         f"in {s['partitions']:,} pub_date partitions",
         f"  entities  {s['entities']:,}",
@@ -144,14 +241,25 @@ def format_summary(s: dict) -> str:
 
 
 def _check_writable(lake: str) -> None:
-    path = Path(lake)
+    from tasks.lake import Lake
+
     try:
-        path.mkdir(parents=True, exist_ok=True)
-        probe = path / f".wirelake-write-test-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        raise CliError(f"lake {lake!r} is not writable: {exc.strerror or exc}") from None
+        store = Lake.at(lake)
+        store.fs.makedirs(store.root, exist_ok=True)
+        probe = store.path(f".wirelake-write-test-{os.getpid()}")
+        store.fs.pipe_file(probe, b"")
+        store.fs.rm(probe)
+    except (OSError, ValueError, ImportError) as exc:
+        raise CliError(f"lake {lake!r} is not writable: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
 def _positive_int(text: str) -> int:

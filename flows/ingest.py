@@ -20,6 +20,7 @@ from datetime import date, datetime, timezone
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
@@ -43,8 +44,7 @@ def list_files(source: str) -> list[SourceFile]:
     return list_source(source)
 
 
-@task(name="process-batch", retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2),
-      timeout_seconds=BATCH_TIMEOUT_S, cache_policy=NO_CACHE)
+@task(name="process-batch", retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2), cache_policy=NO_CACHE)
 def process_batch(source: str, files: list[SourceFile], lake: str, run_id: str, batch_no: int,
                   ingested_at: datetime) -> dict:
     return run_batch(source, files, lake, run_id, batch_no, ingested_at).to_dict()
@@ -78,7 +78,7 @@ def ingest(source: str, lake: str, workers: int | None = None, batch_size: int |
     started_at = datetime.now(timezone.utc).replace(microsecond=0)
     run_id = new_run_id(started_at)
     listed = list_files(source)
-    files = listed if full_refresh else select_new(listed, read_ledger(lake))
+    files = listed if full_refresh else select_new(listed, read_ledger(lake), lake_writer.partition_values(lake))
     mode = "full-refresh" if full_refresh else "run"
     context = dict(source=source, lake=lake, run_id=run_id, mode=mode, started_at=started_at,
                    files_listed=len(listed), files_skipped=len(listed) - len(files))
@@ -119,6 +119,7 @@ def backfill(source: str, lake: str, start: date, end: date, workers: int | None
     ledger = read_ledger(lake)
     state = BackfillState.load(lake, start, end, restart)
     days = [date.fromordinal(o).isoformat() for o in range(start.toordinal(), end.toordinal() + 1)]
+    present = lake_writer.partition_values(lake)
     totals: Counter = Counter()
     failed: dict[str, str] = {}
     for day in days:
@@ -127,6 +128,10 @@ def backfill(source: str, lake: str, start: date, end: date, workers: int | None
             continue
         uris = files_for_days(ledger, date.fromisoformat(day), date.fromisoformat(day))
         files = [by_uri[u] for u in sorted(uris) if u in by_uri]
+        if not files and day not in present:  # nothing was there, nothing comes: done
+            state.done.add(day)
+            totals["days_empty"] += 1
+            continue
         try:
             summary = _one_pass(source, lake, files, "backfill", workers, batch_size, show_progress,
                                 replace=[day], only=[day])
@@ -141,6 +146,7 @@ def backfill(source: str, lake: str, start: date, end: date, workers: int | None
         totals["days_done"] += 1
         totals["files"] += summary["files_seen"]
         totals["articles"] += summary["articles"]
+    state.save(lake)
     result = {"source": source, "lake": lake, "start": start.isoformat(), "end": end.isoformat(),
               "days": len(days), **totals, "days_failed": failed, "catch_up_files": len(unseen),
               "elapsed_s": round(time.perf_counter() - clock, 3)}
@@ -190,7 +196,11 @@ def process_files(source: str, files: list[SourceFile], lake: str, run_id: str, 
                   workers: int | None, batch_size: int | None, show_progress: bool, clock: float) -> list[dict]:
     """Submit the batches to the flow's task runner; collect their small summaries."""
     batches = split_batches(files, batch_size or pick_batch_size(len(files), workers or os.cpu_count() or 1))
-    futures = [process_batch.submit(source, batch, lake, run_id, number, started_at)
+    # A timeout can stop a batch in a worker process; in a thread it only warns, so it is not set there.
+    context = FlowRunContext.get()
+    in_thread = context is None or isinstance(context.task_runner, ThreadPoolTaskRunner)
+    task = process_batch if in_thread else process_batch.with_options(timeout_seconds=BATCH_TIMEOUT_S)
+    futures = [task.submit(source, batch, lake, run_id, number, started_at)
                for number, batch in enumerate(batches)]
     summaries, done_files, done_bytes = [], 0, 0
     for future in as_completed(futures):

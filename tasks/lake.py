@@ -171,6 +171,19 @@ def partition_path(lake: str | Lake, dataset: Dataset, value: str) -> str:
     return Lake.at(lake).path(dataset.name, f"{dataset.partition}={value}", PART_FILE)
 
 
+def partition_values(lake: str | Lake, dataset_name: str = "articles") -> set[str]:
+    """The partition values present in a dataset ('2017-02-02', ...), from folder names only."""
+    lake = Lake.at(lake)
+    dataset = DATASETS[dataset_name]
+    try:
+        folders = lake.fs.ls(lake.path(dataset.name), detail=False)
+    except FileNotFoundError:
+        return set()
+    prefix = f"{dataset.partition}="
+    return {f.rstrip("/").rsplit("/", 1)[-1][len(prefix):] for f in folders
+            if f.rstrip("/").rsplit("/", 1)[-1].startswith(prefix)}
+
+
 def read_partition(lake: str | Lake, dataset: Dataset, value: str) -> pa.Table | None:
     lake = Lake.at(lake)
     path = partition_path(lake, dataset, value)

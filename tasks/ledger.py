@@ -57,10 +57,19 @@ def is_unchanged(file: SourceFile, known: dict) -> bool:
     return file.modified_at == known["modified_at"]
 
 
-def select_new(files: list[SourceFile], ledger: pa.Table) -> list[SourceFile]:
-    """The files the ledger has not seen, or has seen with another size / ETag / mtime."""
-    known = {row["source_uri"]: row for row in ledger.select(["source_uri", "size", "etag", "modified_at"]).to_pylist()}
-    return [f for f in files if f.uri not in known or not is_unchanged(f, known[f.uri])]
+def select_new(files: list[SourceFile], ledger: pa.Table, present_days: set[str] | None = None) -> list[SourceFile]:
+    """The files the ledger has not seen, or has seen with another size / ETag / mtime.
+
+    With `present_days` (the pub_date partitions in the lake), files whose stories went to a
+    partition that is gone are taken again too: deleting a partition and rerunning rebuilds it.
+    """
+    columns = ["source_uri", "size", "etag", "modified_at", "pub_dates"]
+    known = {row["source_uri"]: row for row in ledger.select(columns).to_pylist()}
+
+    def lost(row: dict) -> bool:
+        return present_days is not None and any(d not in present_days for d in row["pub_dates"] or ())
+
+    return [f for f in files if f.uri not in known or not is_unchanged(f, known[f.uri]) or lost(known[f.uri])]
 
 
 def files_for_days(ledger: pa.Table, first: date, last: date) -> set[str]:
