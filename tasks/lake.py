@@ -32,6 +32,7 @@ import pyarrow.parquet as pq
 from fsspec.implementations.local import LocalFileSystem
 
 from tasks.schema import DATASETS, SCHEMA_VERSION, Dataset, staged_schema
+from tasks.storage import open_url
 
 PART_FILE = "part-0.parquet"
 COMMIT_THREADS = 4
@@ -57,7 +58,7 @@ class Lake:
     def at(cls, url: str) -> "Lake":
         if isinstance(url, Lake):
             return url
-        fs, root = fsspec.core.url_to_fs(str(url))
+        fs, root = open_url(str(url))
         return cls(str(url), fs, root.rstrip("/") or "/")
 
     @property

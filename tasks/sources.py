@@ -10,9 +10,9 @@ import posixpath
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-import fsspec
 
 from tasks.records import RawFile
+from tasks.storage import open_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +31,7 @@ class SourceError(Exception):
 def check_source(source: str) -> None:
     """Raise SourceError unless `source` is a folder that can be listed."""
     try:
-        fs, root = fsspec.core.url_to_fs(source)
+        fs, root = open_url(source)
         if not fs.isdir(root):
             kind = "a file, not a folder" if fs.exists(root) else "not found"
             raise SourceError(f"source {source!r} is {kind}")
@@ -42,7 +42,7 @@ def check_source(source: str) -> None:
 def list_source(source: str) -> list[SourceFile]:
     """Every file under `source`, recursively, sorted by uri (hidden files and folders skipped)."""
     check_source(source)
-    fs, root = fsspec.core.url_to_fs(source)
+    fs, root = open_url(source)
     try:
         found = fs.find(root, detail=True, withdirs=False)
     except OSError as exc:
@@ -60,7 +60,7 @@ def list_source(source: str) -> list[SourceFile]:
 
 
 def read_file(source: str, file: SourceFile) -> RawFile:
-    fs, _ = fsspec.core.url_to_fs(source)
+    fs, _ = open_url(source)
     with fs.open(file.path, "rb") as handle:
         return RawFile(file.uri, handle.read(), file.modified_at)
 

@@ -13,13 +13,18 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from tasks.formats import page_text
+from tasks.formats import anpa, feeds, html, iptc7901, newsml12, newsml_g2, ninjs, nitf, page_text, warc
 from tasks.formats.archives import Gzip, Tar, Zip
 from tasks.records import RawFile, Reject
 
-# Most specific first (magic bytes, then markup roots, then JSON keys); page_text accepts
-# any text, so it stays last.
-READERS: tuple[ModuleType | type, ...] = (Gzip, Zip, Tar, page_text)
+# Most specific first: magic bytes (containers, warc, anpa, iptc7901), then JSON keys
+# (ninjs), XML roots (nitf, newsml_g2, newsml12, feeds), HTML; page_text accepts any text,
+# so it stays last. Intended order once all exist:
+# Gzip, Zip, Tar, warc, anpa, iptc7901, ninjs, nitf, newsml_g2, newsml12, feeds, html, page_text
+# warc sits before Gzip: it reads a .warc.gz member by member itself (see tasks/formats/warc.py).
+READERS: tuple[ModuleType | type, ...] = (
+    warc, Gzip, Zip, Tar, anpa, iptc7901, ninjs, nitf, newsml_g2, newsml12, feeds, html, page_text
+)
 
 SNIFF_BYTES = 4096
 

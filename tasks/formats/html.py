@@ -1,0 +1,420 @@
+"""HTML article pages: the story's page as the site served it (../shared/FORMATS.md, "HTML pages").
+
+The main text sits among navigation, tickers, related-story lists, share widgets, comments,
+ads and cookie banners; trafilatura finds it (0.960 4-gram F1 on a public 181-page news
+benchmark, see ../shared/NOTES-MEASURED.md) and keeps its paragraph structure. Metadata
+comes from the page head, most reliable first: Open Graph / article:* meta tags, JSON-LD
+NewsArticle, then visible <h1>, <title> and <time datetime>. Pages with no article text
+(404s, index pages, pages of links) are refused with a Reject.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from collections.abc import Iterator
+from datetime import date, datetime, timezone
+from urllib.parse import urljoin
+
+import lxml.html
+import trafilatura
+from dateutil import parser as date_parser
+from dateutil import tz
+from lxml import etree
+
+from tasks.clean import decode_text, normalise_text
+from tasks.formats.xml import root_name, text_of
+from tasks.parse import AGENCIES, FoundDate, find_date, split_dateline
+from tasks.records import RawFile, Reject, Story
+
+NAME = "html"
+
+# First elements an HTML page (or a fragment saved as a page) starts with; XML formats
+# (nitf, rss, feed, newsMessage ...) have their own root names and are not claimed here.
+_HTML_ROOTS = {"html", "head", "body", "meta", "title", "link", "script", "style"}
+_DOCTYPE_HTML = re.compile(rb"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<!doctype\s+html", re.I | re.S)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Code names some pages declare that Python spells differently or that browsers widen.
+_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "iso-8859-1": "cp1252", "latin1": "cp1252",
+                    "ascii": "cp1252", "us-ascii": "cp1252", "x-sjis": "shift_jis"}
+_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle",
+                  "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "blogposting",
+                  "liveblogposting", "report", "socialmediaposting"}
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+_SITE_SEPARATORS = {"|", "::", "»"}  # what follows these is the site's name or section, never the headline
+_DATE_ELEMENTS = ("//*[contains(@class, 'date') or contains(@class, 'time') or contains(@id, 'date')"
+                  " or contains(@class, 'posted') or contains(@class, 'published')]")
+# Error pages by their title; "error" or "not found" only at the start ("Human error blamed ..." is news).
+_NOT_FOUND = re.compile(r"\b404\b|page not found|no longer available|^(?:error|not found)\b", re.I)
+# Page furniture that extractors keep inside the article: link teasers and rights notices.
+_FURNITURE = re.compile(
+    r"^(?:read more|related|see also|also read|more on this|watch|listen|click here|à lire aussi|lire aussi"
+    r"|mehr zum thema|lesen sie auch)\b\s*:?|^(?:copyright\b|©|\(c\) )|all rights reserved", re.I)
+_BYLINE_TEXT = re.compile(r"\b(?i:by|par|von)\s+(?P<name>[A-ZÀ-Þ][\w'’-]*(?: [A-ZÀ-Þ][\w'’-]*){0,3})")
+_MAX_LEAD_BLOCKS = 4  # a standfirst or byline line above the dateline sits in the first blocks
+_MAX_FURNITURE_WORDS = 25
+_BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+               "table", "tr", "section", "article", "header", "footer", "aside", "dl", "dt", "dd", "hr"}
+_MIN_WORDS = 25  # less than this is a caption or a teaser, not an article
+_MIN_WORDS_UNMARKED = 80  # pages that do not say they are articles must show more prose
+_MIN_MEAN_PARAGRAPH_WORDS = 10  # lists of headlines (index pages) have short "paragraphs"
+_MAX_SENTENCE_WORDS = 60  # a menu is a long run of words with no full stop
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_WORDS = re.compile(f"[{_CJK}]|[^\\W{_CJK}]+")
+_SENTENCE_END = re.compile(r"[。！？]|[.!?](?=[\s\"'”’»)]|$)")
+
+
+def sniff(head: bytes) -> bool:
+    """A doctype html, or a first element that only HTML starts with (<html>, <head> ...)."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if _DOCTYPE_HTML.match(text):
+        return True
+    root = root_name(text)
+    return root is not None and root.lower() in _HTML_ROOTS
+
+
+def read(raw: RawFile) -> Iterator[Story]:
+    yield parse_html(decode_html(raw.data), raw.url)
+
+
+def decode_html(data: bytes) -> str:
+    """Bytes -> text: BOM, then the page's <meta charset>, then tasks.clean's detection."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return decode_text(data)
+    if match := _META_CHARSET.search(data[:4096]):
+        name = match.group(1).decode("ascii", "replace").lower()
+        try:
+            codec = codecs.lookup(_CHARSET_ALIASES.get(name, name)).name
+            return data.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration: let detection decide
+    return decode_text(data)
+
+
+def parse_html(text: str, page_url: str | None = None) -> Story:
+    """One page's HTML -> one Story, or Reject("parse", ...) when it carries no article."""
+    text = _XML_DECLARATION.sub("", text)
+    try:
+        tree = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise Reject("parse", "malformed html", str(exc)[:300]) from None
+    meta = _meta_tags(tree)
+    ld = _json_ld_article(tree)
+
+    headline = _headline(tree, meta, ld)
+    lead, paragraphs = split_lead(drop_furniture(extract_paragraphs(text, page_url, headline)))
+    words = sum(count_words(p) for p in paragraphs)
+    if words < _MIN_WORDS:
+        raise Reject("parse", "no article text", f"{words} words of main text in {headline[:60]!r}")
+    title = _first_text(tree, "//title")
+    if (_NOT_FOUND.search(headline) or _NOT_FOUND.search(title)) and words < 150:
+        raise Reject("parse", "not a news page", f"error page {title[:60]!r}")
+    if not headline:
+        raise Reject("parse", "no headline", "no og:title, JSON-LD headline, <h1> or <title>")
+
+    published = meta.get("article:published_time") or _ld_text(ld, "datePublished") or _time_datetime(tree)
+    published_at, published_on = parse_moment(published)
+    date_source = "metadata" if published_at or published_on else None
+    if date_source is None and (found := _visible_date(tree)):
+        published_at, published_on, date_source = found.moment, found.day, "content"
+    # News says when: a page without article markup (JSON-LD, article:published_time) must
+    # be dated and either call itself og:type article or read as prose. Many sites tag
+    # every page og:type article, so that alone does not count.
+    marked = bool(ld) or "article:published_time" in meta
+    dated = date_source is not None or split_dateline(paragraphs[0]) is not None
+    if not marked and not (dated and (meta.get("og:type") == "article" or looks_like_prose(paragraphs))):
+        raise Reject("parse", "not a news page", f"{len(paragraphs)} blocks, {words} words, no article markup"
+                     + ("" if dated else ", no date"))
+
+    modified = meta.get("article:modified_time") or _ld_text(ld, "dateModified") or meta.get("og:updated_time")
+    canonical = tree.xpath("//link[@rel='canonical']/@href")
+    url = (canonical[0].strip() if canonical else "") or meta.get("og:url") or page_url
+    return Story(
+        headline=headline,
+        paragraphs=paragraphs,
+        source_format=NAME,
+        agency=_agency(meta, ld, paragraphs),
+        published_at=published_at,
+        published_on=published_on,
+        date_source=date_source,
+        version_created_at=parse_moment(modified)[0],
+        byline=_byline(meta, ld) or _byline_in(lead),
+        language=_language(tree, meta, ld),
+        subjects=_subjects(meta, ld),
+        url=urljoin(page_url, url) if page_url and url else url,
+    )
+
+
+def extract_paragraphs(text: str, page_url: str | None = None, headline: str = "") -> list[str]:
+    """Main text as paragraphs (trafilatura: no comments, no tables, no link lists)."""
+    document = trafilatura.bare_extraction(
+        text, url=page_url, include_comments=False, include_tables=False, include_images=False,
+        include_links=False, with_metadata=False, deduplicate=False,
+    )
+    if document is None or document.body is None:
+        return []
+    return html_blocks(document.body, drop=headline)
+
+
+def html_blocks(body: etree._Element, drop: str = "") -> list[str]:
+    """Blocks of trafilatura's tree (p, head, quote; list items one by one) as clean text.
+
+    A line break (<lb/>, the page's <br>) starts a new paragraph: old CMSs separate
+    paragraphs with <br><br>, and trafilatura sometimes keeps only one of the two.
+    A block repeating the headline near the top is the page's <h1> or title and goes.
+    """
+    blocks = []
+    for element in body:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        parts = [text_of(item) for item in element.iter("item")] if tag == "list" else _split_at_breaks(element)
+        for part in parts:
+            part = normalise_text(part)
+            if not part or (len(blocks) < 3 and _same(part, drop)):
+                continue
+            blocks.append(part)
+    return blocks
+
+
+def _split_at_breaks(element: etree._Element) -> list[str]:
+    parts, current = [], [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            parts.append("".join(current))
+            current = []
+        elif isinstance(child.tag, str):
+            current.append("".join(child.itertext()))
+        current.append(child.tail or "")
+    parts.append("".join(current))
+    return [" ".join(part.split()) for part in parts]
+
+
+def html_paragraphs(markup: str) -> list[str]:
+    """An HTML fragment (feed content, a description) -> its blocks of text as paragraphs.
+
+    Each block element and each double <br> starts a new paragraph; scripts, styles,
+    figures and images go.
+    """
+    if not markup or not markup.strip():
+        return []
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return [normalise_text(markup)]
+    for unwanted in root.xpath(".//script | .//style | .//noscript | .//iframe | .//figure | .//img"):
+        unwanted.drop_tree()
+    for element in root.iter():
+        if element.tag in _BLOCK_TAGS:
+            element.text = "\n\n" + (element.text or "")
+            element.tail = "\n\n" + (element.tail or "")
+        elif element.tag == "br":
+            element.tail = "\n" + (element.tail or "")
+    text = root.text_content().replace("\r", "")
+    blocks = (" ".join(block.split()) for block in re.split(r"\n[^\S\n]*\n", text))
+    return [normalise_text(block) for block in blocks if block]
+
+
+def count_words(text: str) -> int:
+    """Words, with each Chinese, Japanese or Korean character counted as one (no spaces there)."""
+    return len(_WORDS.findall(text))
+
+
+def looks_like_prose(paragraphs: list[str]) -> bool:
+    """Sentences in paragraphs, not a list of links or headlines (index pages, menus)."""
+    words = sum(count_words(p) for p in paragraphs)
+    sentences = sum(len(_SENTENCE_END.findall(p)) for p in paragraphs)
+    return (words >= _MIN_WORDS_UNMARKED and sentences >= 3 and words / sentences <= _MAX_SENTENCE_WORDS
+            and words / len(paragraphs) >= _MIN_MEAN_PARAGRAPH_WORDS)
+
+
+def drop_furniture(paragraphs: list[str]) -> list[str]:
+    """Without 'Read more: ...' teasers and 'Copyright ... All rights reserved' notices."""
+    return [p for p in paragraphs if not (_FURNITURE.search(p) and len(p.split()) <= _MAX_FURNITURE_WORDS)]
+
+
+def split_lead(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """(blocks above the dateline, body from the dateline on).
+
+    Wire copy starts at its dateline ("BORDEAUX, 9 août 2022 (AFP) - ..."); short blocks
+    above it are a standfirst or a byline line the page put inside the article.
+    """
+    for index, paragraph in enumerate(paragraphs[:_MAX_LEAD_BLOCKS]):
+        if split_dateline(paragraph):
+            lead = paragraphs[:index]
+            if all(len(p.split()) <= _MAX_FURNITURE_WORDS for p in lead):
+                return lead, paragraphs[index:]
+            break
+    return [], paragraphs
+
+
+def _byline_in(blocks: list[str]) -> str | None:
+    """'— by Kenji Morita' / 'Par AFP - Publié le' in a lead block -> the name."""
+    for block in blocks:
+        if match := _BYLINE_TEXT.search(block):
+            return match["name"].strip()
+    return None
+
+
+def parse_moment(value: str | None) -> tuple[datetime | None, date | None]:
+    """'2024-03-05T14:05:00+01:00' -> (aware datetime, None); '2024-03-05' -> (None, date).
+
+    A time without a zone is taken as UTC, the wire's default clock.
+    """
+    value = (value or "").strip()
+    if not value:
+        return None, None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return None, date.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        try:  # dateutil names 'Z' tzlocal() on a UTC machine: ask for UTC offsets only
+            moment = date_parser.parse(value, tzinfos={"Z": timezone.utc, "UTC": timezone.utc, "GMT": timezone.utc})
+        except (ValueError, OverflowError):
+            return None, None
+    if moment.tzinfo is None or isinstance(moment.tzinfo, tz.tzlocal):
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment, None
+
+
+# --- metadata -----------------------------------------------------------------------------
+
+
+def _meta_tags(tree: etree._Element) -> dict[str, str]:
+    """<meta property|name=... content=...> -> {lower-cased key: first non-empty content}."""
+    found: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        value = " ".join((element.get("content") or "").split())
+        if key and value:
+            found.setdefault(key, value)
+            if key == "article:tag":  # repeated: one tag per element
+                found["article:tag"] = found["article:tag"] if found["article:tag"] == value else found["article:tag"] + "," + value
+    return found
+
+
+def _json_ld_article(tree: etree._Element) -> dict:
+    """The first NewsArticle-like object in the page's JSON-LD (top level, lists or @graph)."""
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue  # sites ship broken JSON-LD; the meta tags still count
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                types = item.get("@type")
+                types = types if isinstance(types, list) else [types]
+                if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in types):
+                    return item
+                stack.extend(item.get("@graph", []) if isinstance(item.get("@graph"), list) else [])
+    return {}
+
+
+def _ld_text(ld: dict, key: str) -> str:
+    value = ld.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _ld_names(value: object) -> list[str]:
+    """JSON-LD person/organisation values: "Name", {"name": ...} or a list of them."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip():
+            names.append(" ".join(name.split()))
+    return names
+
+
+def _headline(tree: etree._Element, meta: dict, ld: dict) -> str:
+    site = meta.get("og:site_name") or next(iter(_ld_names(ld.get("publisher"))), "")
+    for candidate in (meta.get("og:title"), _ld_text(ld, "headline"), _first_text(tree, "//h1"), _first_text(tree, "//title")):
+        if candidate := strip_site_name(candidate or "", site):
+            return candidate
+    return ""
+
+
+def strip_site_name(title: str, site: str = "") -> str:
+    """'Floods close schools | World | The Daily Planet' -> 'Floods close schools'.
+
+    A last part after " | " is always site furniture; after a dash only when it names the site.
+    """
+    title = " ".join(title.split())
+    while separators := list(_TITLE_SEPARATORS.finditer(title)):
+        last = separators[-1]
+        head, tail = title[: last.start()], title[last.end() :]
+        if not head or not (last.group().strip() in _SITE_SEPARATORS or _same(tail, site)):
+            break
+        title = head
+    return title
+
+
+def _first_text(tree: etree._Element, xpath: str) -> str:
+    found = tree.xpath(xpath)
+    return text_of(found[0]) if found else ""
+
+
+def _time_datetime(tree: etree._Element) -> str:
+    values = tree.xpath("//time/@datetime")
+    return values[0] if values else ""
+
+
+def _visible_date(tree: etree._Element) -> FoundDate | None:
+    """'Posted: Saturday, April 6, 2019 9:12 AM' in an element whose class or id says date."""
+    for element in tree.xpath(_DATE_ELEMENTS):
+        if found := find_date(text_of(element)[:200]):
+            return found
+    return None
+
+
+def _byline(meta: dict, ld: dict) -> str | None:
+    names = _ld_names(ld.get("author"))
+    if not names:
+        names = [n for n in (meta.get("author"), meta.get("article:author"), meta.get("byl")) if n and "://" not in n]
+    byline = ", ".join(dict.fromkeys(re.sub(r"^by\s+", "", n, flags=re.I) for n in names))
+    return byline or None
+
+
+def _agency(meta: dict, ld: dict, paragraphs: list[str]) -> str | None:
+    """A known agency the page names as source, author or publisher; else the publisher,
+    unless the first paragraph's dateline names the agency ("(AP) --", see finish_story)."""
+    candidates = [meta.get("source"), meta.get("original-source"), *_ld_names(ld.get("sourceOrganization")),
+                  meta.get("author"),
+                  *_ld_names(ld.get("author")), *_ld_names(ld.get("publisher"))]
+    for candidate in candidates:
+        if candidate and candidate.strip().lower() in AGENCIES:
+            return candidate.strip()
+    dateline = split_dateline(paragraphs[0]) if paragraphs else None
+    if dateline and dateline.agency:
+        return None
+    publisher = _ld_names(ld.get("publisher"))
+    return publisher[0] if publisher else None
+
+
+def _language(tree: etree._Element, meta: dict, ld: dict) -> str | None:
+    """'en-GB' -> 'en' (<html lang>, og:locale 'en_GB', JSON-LD inLanguage)."""
+    tag = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or _ld_text(ld, "inLanguage") or meta.get("og:locale") or ""
+    primary = re.split(r"[-_]", tag.strip())[0].lower()
+    return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
+
+
+def _subjects(meta: dict, ld: dict) -> list[str]:
+    values = [meta.get("article:section", ""), _ld_text(ld, "articleSection"), meta.get("article:tag", ""),
+              meta.get("news_keywords", ""), meta.get("keywords", "")]
+    for key in ("articleSection", "keywords"):
+        if isinstance(ld.get(key), list):
+            values.extend(str(v) for v in ld[key])
+        elif key == "keywords" and isinstance(ld.get(key), str):
+            values.append(ld[key])
+    subjects = (" ".join(s.split()) for value in values for s in value.split(","))
+    return list(dict.fromkeys(s for s in subjects if s))
+
+
+def _same(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and a.casefold().strip() == b.casefold().strip()

@@ -1,0 +1,354 @@
+"""IPTC ninjs, news in JSON (../shared/FORMATS.md, "IPTC ninjs").
+
+One JSON object per news item. 1.x is flat (headline, byline, body_text / body_xhtml,
+subject[], person[], organisation[], place[]); 2.x uses plural arrays (headlines[{role,
+value}], bodies[{role, contenttype, value}], subjects[], people[] ...); 3.x keeps those and
+spells some keys in camelCase (versionCreated, pubStatus, contentType). News APIs wrap an
+item in an envelope {"data": {"item": {...}}}; a file may also hold a JSON array or JSON
+lines of items. Keys are compared lower-cased, so 1.x, 2.x and 3.x read alike.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import datetime, timezone
+
+import lxml.html
+from lxml import etree
+
+from tasks.clean import normalise_text
+from tasks.formats.xml import local, parse_xml, text_of
+from tasks.parse import split_dateline
+from tasks.records import MarkedEntity, RawFile, Reject, Story
+
+NAME = "ninjs"
+
+# Top-level keys only a news item has ("type" alone is not enough: JSON schemas have it too).
+_ITEM_KEYS = frozenset({
+    "uri", "headline", "headlines", "body_text", "body_html", "body_xhtml", "bodies",
+    "versioncreated", "firstcreated", "pubstatus", "slugline", "byline", "standard",
+})
+_WITHDRAWN = frozenset({"withdrawn", "canceled", "cancelled"})
+_SUBHEADLINE_ROLES = ("sub", "subheadline", "subtitle", "subhead", "secondary")
+_ENTITY_FIELDS = (  # (1.x key, 2.x/3.x key, entity type)
+    ("person", "people", "PERSON"),
+    ("organisation", "organisations", "ORG"),
+    ("place", "places", "LOC"),
+)
+_MAX_KEY_DEPTH = 8
+_BY = re.compile(r"^(?:by|von|par|por|av)\s+", re.I)
+
+
+def sniff(head: bytes) -> bool:
+    """A JSON object (or array / lines of them) whose keys are ninjs keys, or the envelope."""
+    text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    if not text.startswith(("{", "[")):
+        return False
+    keys = _keys_by_depth(text)
+    top = keys.get(1, set()) if text[0] == "{" else keys.get(2, set())
+    if top & _ITEM_KEYS:
+        return True
+    if "data" in top and "item" in keys.get(2 if text[0] == "{" else 3, set()):
+        return True
+    # The ninjs JSON schema travels with ninjs items: claim it so it is refused by name.
+    return "$schema" in top and "ninjs" in text
+
+
+def read(raw: RawFile) -> Iterator[Story | Reject]:
+    for item in _items(_load(raw.data)):
+        try:
+            yield parse_item(item)
+        except Reject as reject:
+            yield reject
+
+
+def parse_item(item: object) -> Story:
+    """One ninjs item (any version) -> Story, or Reject for what is not a readable text item."""
+    if not isinstance(item, dict):
+        raise Reject("parse", "not a news item", f"a JSON {type(item).__name__}, not an object")
+    item = _lower_keys(item)
+    if "$schema" in item or ("uri" not in item and not _headline(item)):
+        raise Reject("parse", "not a news item", "a JSON schema or object without uri and headline")
+    kind = item.get("type") or "text"
+    if kind != "text":
+        raise Reject("parse", "not a text item", f"type {kind!r}")
+    if str(item.get("pubstatus", "")).lower() in _WITHDRAWN:
+        raise Reject("parse", "withdrawn item", str(item.get("uri", "")))
+
+    headline = _headline(item)
+    if not headline:
+        raise Reject("parse", "no headline", str(item.get("uri", "")))
+    paragraphs = _body(item)
+    if not paragraphs:
+        raise Reject("parse", "no body", f"headline {headline[:60]!r} has no body")
+
+    version_created = _datetime(item.get("versioncreated"))
+    first_created = _datetime(item.get("firstcreated"))
+    published = first_created or version_created  # the first version's time, else this one's
+    located = _located(item)
+    return Story(
+        headline=headline,
+        paragraphs=paragraphs,
+        source_format=NAME,
+        agency=_agency(item),
+        version=_int(item.get("version")),
+        story_id=_str(item.get("uri")),
+        published_at=published,
+        date_source="metadata" if published else None,
+        # A dateline in the text wins (finish_story takes it); else the item's location.
+        dateline=None if split_dateline(paragraphs[0]) else located,
+        byline=_byline(item),
+        language=_language(item.get("language")),
+        subheadline=_role_value(item.get("headlines"), _SUBHEADLINE_ROLES),
+        slug=_str(item.get("slugline")),
+        urgency=_int(item.get("urgency")),
+        subjects=_subjects(item),
+        version_created_at=version_created,
+        marked_entities=_marked_entities(item),
+    )
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+def _load(data: bytes) -> list:
+    """The JSON document(s) in the file: one document, or one per line (JSON lines)."""
+    try:
+        return [json.loads(data)]  # json detects UTF-8/16/32 and a UTF-8 BOM itself
+    except (ValueError, UnicodeDecodeError) as exc:
+        error = exc
+    except RecursionError:
+        raise Reject("parse", "json too deep", "nesting beyond Python's recursion limit") from None
+    lines = [line for line in data.splitlines() if line.strip()]
+    if len(lines) > 1:
+        try:
+            return [json.loads(line) for line in lines]
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            pass
+    raise Reject("parse", "malformed json", str(error)[:300])
+
+
+def _items(documents: list) -> Iterator[object]:
+    """Items of every document: a bare item, an array of items, or the API envelope."""
+    for doc in documents:
+        if isinstance(doc, list):
+            yield from doc
+        elif isinstance(doc, dict) and isinstance(doc.get("data"), dict) and not _item_like(doc):
+            data = doc["data"]
+            if isinstance(data.get("items"), list):
+                yield from data["items"]
+            else:
+                yield data.get("item", data)
+        else:
+            yield doc
+
+
+def _item_like(doc: dict) -> bool:
+    return bool({k.lower() for k in doc} & _ITEM_KEYS)
+
+
+def _keys_by_depth(text: str) -> dict[int, set[str]]:
+    """Object keys found in (possibly truncated) JSON text, lower-cased, by nesting depth."""
+    keys: dict[int, set[str]] = {}
+    depth = 0
+    for match in re.finditer(r'"((?:[^"\\]|\\.)*)"\s*(:)?|[{\[]|[}\]]', text):
+        token = match.group(0)
+        if token in "{[":
+            depth += 1
+        elif token in "}]":
+            depth -= 1
+        elif match.group(2):
+            keys.setdefault(depth, set()).add(match.group(1).lower())
+    return keys
+
+
+def _lower_keys(value: object, depth: int = 0) -> object:
+    """Dict keys lower-cased: 3.x 'versionCreated' reads as 1.x 'versioncreated'.
+
+    ninjs fields sit a few levels deep at most; deeper values are kept as they are.
+    """
+    if depth > _MAX_KEY_DEPTH:
+        return value
+    if isinstance(value, dict):
+        return {str(k).lower(): _lower_keys(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_lower_keys(v, depth + 1) for v in value]
+    return value
+
+
+# --- fields -------------------------------------------------------------------------------
+
+
+def _headline(item: dict) -> str:
+    main = _str(item.get("headline")) or _role_value(item.get("headlines"), ("main", "", None))
+    if not main and isinstance(item.get("headlines"), list):
+        main = _role_value(item["headlines"], None)  # any role at all
+    return _clean(main or _str(item.get("title")) or "")
+
+
+def _role_value(entries: object, roles: tuple | None) -> str | None:
+    """The value of the first {role, value} entry whose role is one of `roles` (None: any)."""
+    if not isinstance(entries, list):
+        return None
+    for entry in entries:
+        if isinstance(entry, dict) and (roles is None or entry.get("role") in roles):
+            if value := _clean(_str(entry.get("value")) or ""):
+                return value
+    return None
+
+
+def _body(item: dict) -> list[str]:
+    """Paragraphs from the richest body given: markup keeps paragraph breaks, plain text may not."""
+    for key in ("body_xhtml", "body_html"):
+        if text := _str(item.get(key)):
+            if paragraphs := html_paragraphs(text):
+                return paragraphs
+    bodies = [b for b in _list(item.get("bodies")) if isinstance(b, dict) and _str(b.get("value"))]
+    for body in sorted(bodies, key=_body_rank):
+        if paragraphs := _body_paragraphs(body):
+            return paragraphs
+    if text := _str(item.get("body_text")):
+        return text_paragraphs(text)
+    # Some items (NTB's) carry only a description: the lead is the whole text delivered.
+    for entry in _list(item.get("descriptions")) or [item.get("description_text")]:
+        value = entry.get("value") if isinstance(entry, dict) else entry
+        if text := _str(value):
+            return text_paragraphs(text)
+    return []
+
+
+def _body_rank(body: dict) -> int:
+    kind = f"{body.get('contenttype', '')} {body.get('role', '')}".lower()
+    return 0 if "html" in kind else 1 if "nitf" in kind or "xml" in kind else 2
+
+
+def _body_paragraphs(body: dict) -> list[str]:
+    kind, value = _body_rank(body), body["value"]
+    if kind == 0:
+        return html_paragraphs(value)
+    if kind == 1:
+        try:
+            return nitf_paragraphs(value)
+        except Reject:
+            return []
+    return text_paragraphs(value)
+
+
+def html_paragraphs(markup: str) -> list[str]:
+    """<p> texts of an HTML / XHTML fragment; the whole text if it has no <p>."""
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return text_paragraphs(markup)
+    paragraphs = [_clean(p.text_content()) for p in root.iter("p")]
+    paragraphs = [p for p in paragraphs if p]
+    return paragraphs or text_paragraphs(root.text_content())
+
+
+def nitf_paragraphs(markup: str) -> list[str]:
+    """<p> texts in an NITF document's body.content (a 3.x body with role "nitf")."""
+    root = parse_xml(markup.encode("utf-8"))
+    content = next((e for e in root.iter() if local(e.tag) == "body.content"), root)
+    paragraphs = [_clean(text_of(e)) for e in content.iter() if local(e.tag) == "p"]
+    return [p for p in paragraphs if p]
+
+
+def text_paragraphs(text: str) -> list[str]:
+    """Plain text: blank lines separate paragraphs; a text with none has one per line."""
+    text = normalise_text(text)
+    blocks = text.split("\n\n") if "\n\n" in text else text.split("\n")
+    return [p for p in (" ".join(b.split()) for b in blocks) if p]
+
+
+def _byline(item: dict) -> str | None:
+    byline = _str(item.get("byline")) or _str(item.get("by"))
+    return _BY.sub("", _clean(byline)) or None if byline else None
+
+
+def _agency(item: dict) -> str | None:
+    """copyrightholder, else the provider / first infosource's name."""
+    for key in ("copyrightholder", "provider", "infosource", "infosources"):
+        value = item.get(key)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, dict):
+            value = value.get("name") or value.get("literal")
+        if name := _str(value):
+            return name
+    return None
+
+
+def _located(item: dict) -> str | None:
+    located = item.get("located")
+    if isinstance(located, dict):
+        located = located.get("name")
+    return _str(located)
+
+
+def _subjects(item: dict) -> list[str]:
+    """Each subject's code, else its URI, else its name (as delivered)."""
+    out = []
+    for entry in _entries(item, "subject", "subjects"):
+        value = entry.get("code") or entry.get("uri") or entry.get("name") or entry.get("literal")
+        if (value := _str(value)) and value not in out:
+            out.append(value)
+    return out
+
+
+def _marked_entities(item: dict) -> list[MarkedEntity]:
+    out = []
+    for old, new, kind in _ENTITY_FIELDS:
+        for entry in _entries(item, old, new):
+            name = _str(entry.get("name")) or _str(entry.get("literal"))
+            if name:
+                out.append(MarkedEntity(kind, name, _str(entry.get("code")) or _str(entry.get("uri"))))
+    return out
+
+
+def _entries(item: dict, *keys: str) -> list[dict]:
+    values = []
+    for key in keys:
+        value = item.get(key)
+        values.extend(value if isinstance(value, list) else [value] if value else [])
+    return [v if isinstance(v, dict) else {"name": v} for v in values if isinstance(v, (dict, str))]
+
+
+def _datetime(value: object) -> datetime | None:
+    """ISO 8601 -> timezone-aware datetime (a time without zone is UTC); None if unreadable."""
+    text = _str(value)
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _language(value: object) -> str | None:
+    """'nb-NO' -> 'nb': the primary subtag, like the detected languages."""
+    text = _str(value)
+    return text.split("-")[0].split("_")[0].lower() if text else None
+
+
+def _list(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _int(value: object) -> int | None:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+
+
+def _str(value: object) -> str | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _clean(text: str | None) -> str:
+    return " ".join(normalise_text(text).split()) if text else ""
