@@ -96,12 +96,18 @@ def build_parser() -> argparse.ArgumentParser:
     report.set_defaults(handler=cmd_report)
 
     synth = commands.add_parser(
-        "synth", help="generate N realistic raw wire files (deterministic per seed)",
-        description="Write N synthetic raw wire files under DIR: realistic agency copy with the "
-                    "variants real feeds have (slugs, writethrus, duplicates, legacy charsets, "
-                    "undated and broken files). The same N and seed give the same bytes.",
+        "synth", help="generate N realistic raw wire deliveries in every format (deterministic per seed)",
+        description="Write N synthetic wire deliveries under DIR, in every format wirelake reads "
+                    "(page text, HTML, NITF, NewsML-G2/1.2, ninjs, ANPA-1312, IPTC 7901, WARC, feeds, "
+                    "gzip/zip/tar bundles): realistic agency copy with the variants real feeds have "
+                    "(slugs, writethrus, duplicates across formats, legacy charsets, undated and broken "
+                    "files). Multi-story formats hold several deliveries per file. The same N and seed "
+                    "give the same bytes.",
     )
-    synth.add_argument("--n", type=_positive_int, required=True, metavar="N", help="number of files")
+    synth.add_argument("--n", type=_positive_int, required=True, metavar="N",
+                       help="number of deliveries (stories, duplicates and bad files)")
+    synth.add_argument("--formats", default=None, metavar="F,F",
+                       help="only these formats, comma-separated (default: all)")
     synth.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
     synth.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default: %(default)s)")
     synth.set_defaults(handler=cmd_synth)
@@ -207,7 +213,11 @@ def cmd_synth(args: argparse.Namespace) -> int:
     from tasks.synth import generate
 
     started = time.perf_counter()
-    result = generate(args.n, args.out, seed=args.seed)
+    formats = {"formats": tuple(f.strip() for f in args.formats.split(","))} if args.formats else {}
+    try:
+        result = generate(args.n, args.out, seed=args.seed, **formats)
+    except (KeyError, ValueError) as exc:
+        raise CliError(f"synth: {exc}") from None
     elapsed = time.perf_counter() - started
     print(f"wrote {result['files']:,} files ({result['bytes'] / 1e6:,.1f} MB) to {args.out} in {elapsed:.1f} s")
     for key, value in result.items():

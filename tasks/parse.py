@@ -317,6 +317,8 @@ def finish_story(story: Story) -> Story:
                     story.published_on, story.published_at = when.day, when.moment
                     story.date_source = "content"
     story.agency = canonical_agency(story.agency)
-    if story.language is None:
+    if story.language:  # "en-GB" and "en" are one language to filter on
+        story.language = story.language.replace("_", "-").split("-")[0].lower()
+    else:
         story.language = detect_language(" ".join(story.paragraphs[:3]))
     return story

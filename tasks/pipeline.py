@@ -14,8 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from tasks import entities as entity_stage
+from tasks import places
+from tasks.amounts import find_amounts
 from tasks.formats import reader_for
 from tasks.limits import LIMITS
+from tasks.quotes import find_quotes
 from tasks.parse import date_near, find_month_day, finish_story
 from tasks.records import MarkedEntity, RawFile, Reject, Story
 
@@ -31,6 +34,8 @@ class FileRows:
     formats: Counter = field(default_factory=Counter)  # reader name -> files it read (members too)
     articles: list[dict] = field(default_factory=list)
     entities: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
+    amounts: list[dict] = field(default_factory=list)
     rejects: list[dict] = field(default_factory=list)
 
     @property
@@ -63,7 +68,11 @@ def _process(raw: RawFile, ingested_at: datetime, out: FileRows) -> None:
                 story = finish_story(item)
                 article = article_row(story, raw, ingested_at)
                 stage = "entities"
-                out.entities.extend(entity_rows(article, story))
+                entities = entity_rows(article, story)
+                quotes, amounts = quote_and_amount_rows(article, entities)
+                out.entities.extend(entities)
+                out.quotes.extend(quotes)
+                out.amounts.extend(amounts)
                 out.articles.append(article)
             stage = "parse"
     except Reject as reject:
@@ -112,7 +121,7 @@ def article_row(story: Story, raw: RawFile, ingested_at: datetime) -> dict:
 
 
 def entity_rows(article: dict, story: Story | None = None) -> list[dict]:
-    """Entities of the body, each with the index of the paragraph it sits in.
+    """Entities of the body, each with the index of the paragraph it sits in; places geocoded.
 
     Entities the agency marked up win over what the model found at the same place.
     """
@@ -121,29 +130,57 @@ def entity_rows(article: dict, story: Story | None = None) -> list[dict]:
     found = entity_stage.find_entities(body)
     taken = [(e.start, e.end) for e in marked]
     found = [e for e in found if not any(e.start < end and start < e.end for start, end in taken)]
+    paragraph_of = _paragraph_index(article["paragraphs"])
+    codes = {m.text.strip(): m.code for m in story.marked_entities} if story else {}
+    rows = []
+    for source, group in (("agency", marked), ("model", found)):
+        for entity in group:
+            place = places.locate(entity.name) if entity.type == "LOC" else None
+            code = codes.get(entity.text) if source == "agency" else None
+            rows.append({
+                "article_id": article["article_id"],
+                "text": entity.text,
+                "name": place.name if place and source == "model" and entity.name == entity.text else entity.name,
+                "type": entity.type,
+                "start": entity.start,
+                "end": entity.end,
+                "paragraph": paragraph_of(entity.start),
+                "role": entity.role,
+                "country_code": place.country_code if place else (code if code and len(code) == 2 else None),
+                "lat": place.lat if place else None,
+                "lon": place.lon if place else None,
+                "source": source,
+                "pub_date": article["pub_date"],
+                "_entity": entity,
+            })
+    return rows
+
+
+def quote_and_amount_rows(article: dict, entities: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Quotes (with speakers resolved against the article's entities) and amounts of the body."""
+    body, article_id, day = article["body"], article["article_id"], article["pub_date"]
+    paragraph_of = _paragraph_index(article["paragraphs"])
+    spans = [row.pop("_entity") for row in entities]
+    quotes = [
+        {"article_id": article_id, "text": q.text, "start": q.start, "end": q.end, "paragraph": paragraph_of(q.start),
+         "speaker": q.speaker, "speaker_text": q.speaker_text, "verb": q.verb, "full_sentence": q.full_sentence,
+         "pub_date": day}
+        for q in find_quotes(body, spans)
+    ]
+    amounts = [
+        {"article_id": article_id, "text": a.text, "value": a.value, "unit": a.unit, "kind": a.kind,
+         "start": a.start, "end": a.end, "paragraph": paragraph_of(a.start), "pub_date": day}
+        for a in find_amounts(body)
+    ]
+    return quotes, amounts
+
+
+def _paragraph_index(paragraphs: list[str]):
     starts, offset = [], 0
-    for paragraph in article["paragraphs"]:
+    for paragraph in paragraphs:
         starts.append(offset)
         offset += len(paragraph) + 2  # the blank line that joins paragraphs in body
-    return [
-        {
-            "article_id": article["article_id"],
-            "text": entity.text,
-            "name": entity.name,
-            "type": entity.type,
-            "start": entity.start,
-            "end": entity.end,
-            "paragraph": bisect_right(starts, entity.start) - 1,
-            "role": entity.role,
-            "country_code": getattr(entity, "country_code", None),
-            "lat": getattr(entity, "lat", None),
-            "lon": getattr(entity, "lon", None),
-            "source": source,
-            "pub_date": article["pub_date"],
-        }
-        for source, group in (("agency", marked), ("model", found))
-        for entity in group
-    ]
+    return lambda at: bisect_right(starts, at) - 1
 
 
 def locate_marked(body: str, marked: list[MarkedEntity]) -> list[entity_stage.Entity]:

@@ -64,6 +64,46 @@ ENTITIES = pa.schema(
     ]
 )
 
+QUOTES = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("text", pa.string()),  # the quoted words, without quote marks
+        ("start", pa.int32()),  # offsets into articles.body
+        ("end", pa.int32()),
+        ("paragraph", pa.int32()),
+        ("speaker", pa.string()),  # canonical entity name, null when the text does not say
+        ("speaker_text", pa.string()),  # as written: "Stoltenberg", "he", "a spokesman"
+        ("verb", pa.string()),  # said, told, added, according to ...
+        ("full_sentence", pa.bool_()),
+    ]
+)
+
+AMOUNTS = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("text", pa.string()),  # as written: "246,000 jobs", "$1.2 billion"
+        ("value", pa.float64()),  # full magnitude: 1.2e9
+        ("unit", pa.string()),  # ISO 4217 code, "%", "km", or the counted noun ("jobs")
+        ("kind", pa.string()),  # money, percent, measure, count, number
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+        ("paragraph", pa.int32()),
+    ]
+)
+
+ENTITY_INDEX = pa.schema(
+    [
+        ("name", pa.string()),  # canonical name
+        ("type", pa.string()),
+        ("aliases", pa.list_(pa.string())),  # spellings seen ("U.S.", "US", "United States")
+        ("mentions", pa.int64()),
+        ("articles", pa.int64()),
+        ("first_seen", pa.date32()),  # first and last pub_date with a mention
+        ("last_seen", pa.date32()),
+        ("country_code", pa.string()),
+    ]
+)
+
 REJECTS = pa.schema(
     [
         ("source_uri", pa.string()),
@@ -93,6 +133,14 @@ DATASETS = {
     ),
     "entities": Dataset(
         "entities", ENTITIES, "pub_date", key=("article_id", "start", "end", "type"),
+        sort=(("article_id", "ascending"), ("start", "ascending")),
+    ),
+    "quotes": Dataset(
+        "quotes", QUOTES, "pub_date", key=("article_id", "start"),
+        sort=(("article_id", "ascending"), ("start", "ascending")),
+    ),
+    "amounts": Dataset(
+        "amounts", AMOUNTS, "pub_date", key=("article_id", "start"),
         sort=(("article_id", "ascending"), ("start", "ascending")),
     ),
     "rejects": Dataset(

@@ -47,7 +47,7 @@ def read(root, name):
 
 def test_partitions_are_hive_folders_readable_by_pandas(tmp_path):
     report = commit(tmp_path, "r1", [article("a1"), article("b2", "2024-05-02")], [entity("a1", 0)], [reject("x")])
-    assert report.partitions == {"articles": 2, "entities": 1, "rejects": 1}
+    assert report.partitions == {"articles": 2, "entities": 1, "quotes": 0, "amounts": 0, "rejects": 1}
     assert (tmp_path / "articles/pub_date=2024-05-01/part-0.parquet").exists()
     df = read(tmp_path, "articles")
     assert sorted(df["article_id"]) == ["a1", "b2"]
@@ -72,7 +72,7 @@ def test_duplicates_within_a_run_keep_the_first_source(tmp_path):
                     [entity("a1", 0), entity("a1", 0)])
     df = read(tmp_path, "articles")
     assert df["source_uri"].tolist() == ["src/b.txt"]
-    assert report.rows_written == {"articles": 1, "entities": 1, "rejects": 0}
+    assert report.rows_written == {"articles": 1, "entities": 1, "quotes": 0, "amounts": 0, "rejects": 0}
 
 
 def test_new_rows_merge_with_existing_partition(tmp_path):

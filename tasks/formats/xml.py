@@ -45,6 +45,9 @@ def parse_xml(data: bytes) -> etree._Element:
         raise Reject("parse", "malformed xml", str(exc)[:300]) from None
     if root is None:
         raise Reject("parse", "malformed xml", "no root element")
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise Reject("parse", "xml entity declarations", "DOCTYPE declares entities; refused for safety")
     _check_depth(root)
     return root
 

@@ -3,7 +3,7 @@
     from tasks.synth import generate
     summary = generate(10_000, "data/synth", seed=0)   # start=/end= narrow the dates
 
-Three layers, so later formats (NITF, ninjs, ANPA ...) plug in without touching the rest:
+Three layers, so a format plugs in without touching the rest:
 
 * the story model: `make_story(rng, index)` draws a `WireStory` (headline, desk slug,
   agency, dateline city, date/time, paragraphs, the people/orgs/places named, version,
@@ -14,30 +14,44 @@ Three layers, so later formats (NITF, ninjs, ANPA ...) plug in without touching 
   (file-name extension in `EXTENSIONS`). A renderer takes its layout choices from
   `story.style_seed`, so its bytes depend on the story alone, and encodes in
   `story.encoding`;
-* `generate(n, out_dir, seed)` streams n files to disk, spread over subfolders of at most
-  1,000 files (0000/, 0001/ ...), named like xinhua-2019-03-14-000123.txt.
+* `generate(n, out_dir, seed, formats=FORMATS)` streams n story deliveries to disk, in
+  every wire format mixed (page_text, html, nitf, newsml_g2, newsml12, ninjs, anpa,
+  iptc7901, warc, feeds, containers; renderers in tasks/synth/wire.py and web.py).
+  Stream formats hold several stories per file (G2 newsMessage 1-3 items, ANPA / 7901
+  captures, WARC, feeds; `BUNDLERS`), containers gzip single files or bundle them in
+  .zip / .tar.gz. Files go in subfolders of at most 1,000 (0000/, 0001/ ...), named like
+  xinhua-2019-03-14-000123.txt (bundles: warc-2019-03-14-000123.warc.gz ...).
 
-The mix (per file, approximate, all drawn from the rng): 1% bad files (empty or random
-binary: `rejects_expected`), 3% exact duplicates of an earlier file under another name,
-~5% of files in writethru chains (2.1% of new stories start one; 45% of chains reach
-version 3), 2% stories without any date (nor a date in the file name), 2% cp1252, 1%
-latin-1, 1% UTF-8 with BOM; 70% of pages carry the "Off the wire" ticker (made of the
-latest generated headlines), 60% a navigation line.
+The mix (per delivery, approximate, all drawn from the rng): 1% bad files (empty, random
+binary, or XML / JSON / gzip cut short: `rejects_expected`), 3% duplicates (an exact copy
+of an earlier file under another name, or an earlier story again in another format),
+~5% writethrus (2.1% of new stories start a chain; 45% of chains reach version 3; a
+chain stays in its format: G2 version 2 with the same guid, ANPA 1stLd-Writethru ...),
+2% stories without any date, 2% cp1252, 1% latin-1, 1% UTF-8 with BOM (plus each
+format's own habit: ANPA cp1252, 7901 latin-1, a quarter of NITF ISO-8859-1, JSON
+UTF-8); 70% of pages carry the "Off the wire" ticker (made of the latest generated
+headlines), 60% a navigation line.
 
 Everything is driven by one `random.Random(seed)`: same (n, seed, options) => the same
-bytes, and a shorter run is a prefix of a longer one. Memory is flat in n (a bounded
+bytes. Memory is flat in n (a bounded
 reservoir for duplicates, a short queue of pending writethrus, a window of recent
-headlines). Standard library only.
+headlines, at most one open file per stream format and agency). With multi-story formats
+the last files of a run close early, so a shorter run is a prefix of a longer one only
+for single-story formats. Standard library and warcio only.
 """
 
 from __future__ import annotations
 
 import gc
+import gzip
 import heapq
+import io
 import os
 import random
 import re
 import string
+import tarfile
+import zipfile
 from bisect import bisect_right
 from collections import deque
 from dataclasses import dataclass, field, replace
@@ -53,6 +67,8 @@ __all__ = [
     "render_page_text",
     "RENDERERS",
     "EXTENSIONS",
+    "BUNDLERS",
+    "FORMATS",
     "generate",
     "DEFAULT_START",
     "DEFAULT_END",
@@ -2307,7 +2323,7 @@ def render_page_text(story: WireStory) -> bytes:
     return encode_text("".join(out), story.encoding)
 
 
-RENDERERS: dict[str, Callable[[WireStory], bytes]] = {"page_text": render_page_text}
+RENDERERS: dict[str, Callable[[WireStory], bytes]] = {"page_text": render_page_text}  # completed at the end
 EXTENSIONS: dict[str, str] = {"page_text": ".txt"}
 
 
@@ -2315,6 +2331,22 @@ EXTENSIONS: dict[str, str] = {"page_text": ".txt"}
 # The generator
 # --------------------------------------------------------------------------------------
 
+FORMATS = ("page_text", "html", "nitf", "newsml_g2", "newsml12", "ninjs", "anpa", "iptc7901", "warc", "feeds",
+           "containers")
+# Share of new stories per format (among the formats asked for).
+FORMAT_WEIGHTS = {"page_text": 12, "html": 12, "nitf": 10, "newsml_g2": 9, "newsml12": 5, "ninjs": 10, "anpa": 7,
+                  "iptc7901": 6, "warc": 10, "feeds": 10, "containers": 9}
+# Stream formats are house formats: ANPA from the US/UK wires, 7901 from the European ones.
+FORMAT_AGENCIES = {"anpa": ("AP", "Reuters"), "iptc7901": ("dpa", "AFP")}
+# What containers hold: files with one document each.
+CONTAINED = ("page_text", "html", "nitf", "newsml_g2", "newsml12", "ninjs")
+CONTAINER_KINDS = (("gzip", 50), ("zip", 25), ("tar.gz", 25))
+# Stories per multi-story file (inclusive range), drawn when the file is opened.
+BUNDLE_SIZES = {"newsml_g2": (1, 3), "anpa": (2, 8), "iptc7901": (2, 6), "warc": (3, 10), "feeds": (5, 20),
+                "zip": (3, 12), "tar.gz": (3, 12)}
+_TICKER_FORMATS = frozenset(("page_text", "html", "warc"))  # pages that show other headlines
+_XML_FORMATS = ("nitf", "newsml_g2", "newsml12", "feeds")
+_ARCHIVE_TIME = (2020, 1, 1, 0, 0, 0)  # zip/tar member time of undated bundles
 
 _DATE_WORDS = re.compile(r"\b(?:%s|(?:19|20)\d\d)\b" % "|".join(MONTHS))
 
@@ -2356,24 +2388,74 @@ def _bad_bytes(rng: random.Random) -> bytes:
     return bytes(data)
 
 
+def _truncated(rng: random.Random, story: WireStory, kind: str) -> tuple[bytes, str]:
+    """A file cut off in transfer: 30-70% of a real rendering (XML, JSON or gzip)."""
+    if kind == "gzip":
+        whole = gzip.compress(render_page_text(story), 6, mtime=0)
+        ext = ".txt.gz"
+    else:
+        fmt = kind if kind != "xml" else _pick(rng, ("nitf", "newsml_g2", "newsml12"))
+        whole = RENDERERS[fmt](story)
+        ext = EXTENSIONS[fmt]
+    return whole[: int(len(whole) * (0.3 + 0.4 * rng.random()))], ext
+
+
+def _encoding_for(rng: random.Random, fmt: str, drawn: str) -> str:
+    """The charset a format is delivered in: JSON is UTF-8, ANPA cp1252, 7901 latin-1, NITF
+    often ISO-8859-1; the other formats keep the story's drawn charset variant."""
+    if fmt in ("ninjs", "newsml_g2", "feeds"):
+        return "utf-8"
+    if fmt == "anpa":
+        return "cp1252"
+    if fmt == "iptc7901":
+        return "latin-1"
+    if fmt == "nitf" and drawn == "utf-8" and rng.random() < 0.25:
+        return "latin-1"
+    return drawn
+
+
+def _zip(members: list[tuple[str, bytes]], when: tuple[int, ...]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            archive.writestr(zipfile.ZipInfo(name, date_time=when), data, compress_type=zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
+
+
+def _tar_gz(members: list[tuple[str, bytes]], when: tuple[int, ...]) -> bytes:
+    buf = io.BytesIO()
+    mtime = int(datetime(*when, tzinfo=timezone.utc).timestamp())
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.USTAR_FORMAT) as archive:
+        for name, data in members:
+            info = tarfile.TarInfo(name)
+            info.size, info.mtime, info.mode = len(data), mtime, 0o644
+            archive.addfile(info, io.BytesIO(data))
+    return gzip.compress(buf.getvalue(), 6, mtime=0)  # (tarfile's own gzip stamps the clock)
+
+
 def generate(
     n: int,
     out_dir: str | os.PathLike,
     seed: int = 0,
-    formats: Sequence[str] = ("page_text",),
+    formats: Sequence[str] = FORMATS,
     *,
     start: date | None = None,
     end: date | None = None,
 ) -> dict:
-    """Write n raw wire files under out_dir (subfolders 0000/, 0001/ ... of at most 1,000
-    files) and return a summary.
+    """Write n story deliveries as raw wire files under out_dir (subfolders 0000/, 0001/ ...
+    of at most 1,000 files) and return a summary.
 
-    Summary keys: files (== n), bytes (total written), stories (files holding a story
-    version, writethrus included, duplicates and bad files excluded), duplicates (exact
-    byte copies of an earlier file), rejects_expected (empty / binary files), and for
-    finer checks: story_keys (distinct stories = stories - writethrus), writethrus
-    (versions >= 2), undated, encodings and formats (counts over story files).
-    files == stories + duplicates + rejects_expected.
+    n counts deliveries: new stories and writethrus (`stories`), re-deliveries
+    (`duplicates`) and bad files (`rejects_expected`): n == stories + duplicates +
+    rejects_expected. Multi-story files (WARC, feeds, ANPA / 7901 captures, G2 messages,
+    zip / tar.gz bundles) make `files` smaller than n; with single-story formats only
+    (e.g. ("page_text",)) there is one file per delivery.
+
+    Other keys: bytes (total written), files_per_format (files per kind, "bad" included),
+    formats (stories per format), duplicate_files (exact byte copies of an earlier file),
+    duplicate_stories (an earlier story again, in another format or file), story_keys
+    (distinct stories), writethrus (versions >= 2), undated, encodings (per story),
+    feed_stubs (feed items without their text: a headline and summary only).
     """
     if n < 0:
         raise ValueError("n must be >= 0")
@@ -2381,105 +2463,277 @@ def generate(
     if not formats:
         raise ValueError("formats is empty")
     for f in formats:
-        if f not in RENDERERS:
-            raise ValueError(f"unknown format {f!r}; known: {sorted(RENDERERS)}")
+        if f not in FORMATS:
+            raise ValueError(f"unknown format {f!r}; known: {list(FORMATS)}")
     # The loop makes no reference cycles (refcounting frees every story), so the cyclic
     # collector only costs time here: pause it, as it was before on the way out.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _generate(n, out_dir, seed, formats, start, end)
+        return _Run(n, out_dir, seed, formats, start, end).run()
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
-def _generate(n: int, out_dir: str | os.PathLike, seed: int, formats: tuple[str, ...],
-              start: date | None, end: date | None) -> dict:
-    t0, minutes = _window(start, end)
-    rng = random.Random(seed)
-    root = os.fspath(out_dir)
-    os.makedirs(root, exist_ok=True)
-    width = max(6, len(str(max(n - 1, 0))))
-    dwidth = max(4, len(str(max(n - 1, 0) // FILES_PER_DIR)))
-    single = formats[0] if len(formats) == 1 else None
+@dataclass(slots=True)
+class _Bundle:
+    """A multi-story file being filled."""
 
-    pending: list[tuple[int, int, WireStory, str, int]] = []  # (due index, seq, story, format, last version)
-    recent: deque[tuple[str, bool]] = deque(maxlen=TICKER_WINDOW)  # latest headlines, and whether they carry a date
-    reservoir: list[tuple[str, str, bytes]] = []  # (stem prefix, extension, bytes)
-    seen = 0
-    total_bytes = stories = duplicates = rejects = writethrus = undated = 0
-    encodings: dict[str, int] = {}
-    fmt_counts: dict[str, int] = {}
-    folder = root
-    for i in range(n):
-        if i % FILES_PER_DIR == 0:
-            folder = os.path.join(root, f"{i // FILES_PER_DIR:0{dwidth}d}")
-            os.makedirs(folder, exist_ok=True)
-            folder += os.sep
-        story = None
-        if pending and pending[0][0] <= i:
-            _, _, prev, fmt, last = heapq.heappop(pending)
-            story = make_writethru(rng, prev, related=())
-            if story.version < last:
-                heapq.heappush(pending, (i + _ri(rng, 1, 60), i, story, fmt, last))
-            else:
-                story.ctx = None
-            writethrus += 1
-        else:
+    kind: str  # a BUNDLE_SIZES key
+    first: int  # delivery index of its first story (names the file)
+    target: int  # stories it will hold
+    stories: list[WireStory] = field(default_factory=list)
+    members: list[tuple[str, bytes]] = field(default_factory=list)  # zip / tar.gz
+
+
+class _Run:
+    """One generate() call: the rng, the open multi-story files, the counters."""
+
+    def __init__(self, n: int, out_dir: str | os.PathLike, seed: int, formats: tuple[str, ...],
+                 start: date | None, end: date | None):
+        self.n, self.start, self.end = n, start, end
+        self.t0, self.minutes = _window(start, end)
+        self.rng = random.Random(seed)
+        self.root = os.fspath(out_dir)
+        os.makedirs(self.root, exist_ok=True)
+        self.width = max(6, len(str(max(n - 1, 0))))
+        self.dwidth = max(4, len(str(max(n - 1, 0) // FILES_PER_DIR)))
+        self.formats = formats
+        self.single = formats[0] if len(formats) == 1 else None
+        self.by_agency = {a.name: self._weights_for(a.name) for a in AGENCIES}
+        inner = tuple(f for f in formats if f in CONTAINED) or CONTAINED
+        self.inner_weights = tuple((f, FORMAT_WEIGHTS[f]) for f in inner)
+        self.bad_kinds = (("xml",) if any(f in _XML_FORMATS for f in formats) else ()) + \
+            (("ninjs",) if "ninjs" in formats else ()) + \
+            (("gzip",) if "containers" in formats or "warc" in formats else ())
+        self.pending: list[tuple[int, int, WireStory, str, str | None, int]] = []  # (due, seq, story, fmt, inner, last)
+        self.recent: deque[tuple[str, bool]] = deque(maxlen=TICKER_WINDOW)  # latest headlines, and whether dated
+        self.reservoir: list[tuple] = []  # (story, fmt, inner, stem prefix, extension, bytes | None)
+        self.seen = 0
+        self.bundles: dict[tuple[str, str], _Bundle] = {}  # (kind, agency or "") -> open file
+        self.file_no = 0
+        self.folder = ""
+        self.counts = dict(bytes=0, stories=0, duplicates=0, duplicate_files=0, duplicate_stories=0,
+                           rejects_expected=0, writethrus=0, undated=0, feed_stubs=0)
+        self.encodings: dict[str, int] = {}
+        self.fmt_counts: dict[str, int] = {}
+        self.file_counts: dict[str, int] = {}
+
+    def _weights_for(self, agency: str) -> tuple[tuple[str, float], ...]:
+        usable = tuple(f for f in self.formats if agency in FORMAT_AGENCIES.get(f, (agency,)))
+        return tuple((f, FORMAT_WEIGHTS[f]) for f in usable or self.formats)
+
+    # ---------------------------------------------------------------- the loop
+
+    def run(self) -> dict:
+        rng = self.rng
+        for i in range(self.n):
+            if self.pending and self.pending[0][0] <= i:
+                self._writethru(i)
+                continue
             x = rng.random()
             if x < P_BAD:
-                agency = _weighted(rng, _AGENCY_WEIGHTS)
-                dt = t0 + timedelta(minutes=int(rng.random() * minutes))
-                data = _bad_bytes(rng)
-                name = _stem(agency.key, dt, i, width) + EXTENSIONS[single or _pick(rng, formats)]
-                rejects += 1
-            elif x < P_BAD + P_DUPLICATE and reservoir:
-                prefix, ext, data = _pick(rng, reservoir)
-                name = f"{prefix}{i:0{width}d}{ext}"
-                duplicates += 1
+                self._bad(i)
+            elif x < P_BAD + P_DUPLICATE and self.reservoir:
+                self._duplicate(i)
             else:
-                fmt = single or _pick(rng, formats)
-                story = make_story(rng, i, start=start, end=end, related=())
+                story = make_story(rng, i, start=self.start, end=self.end, related=())
+                fmt = self.single or _weighted(rng, self.by_agency[story.agency])
+                inner = _weighted(rng, self.inner_weights) if fmt == "containers" else None
                 if rng.random() < P_CHAIN:
                     last = 3 if rng.random() < P_CHAIN_3 else 2
-                    heapq.heappush(pending, (i + _ri(rng, 1, 60), i, story, fmt, last))
+                    heapq.heappush(self.pending, (i + _ri(rng, 1, 60), i, story, fmt, inner, last))
                 else:
                     story.ctx = None
-        if story is not None:
-            if rng.random() < P_TICKER or story.encoding in _SINGLE_BYTE:  # (its NBSPs show the charset)
-                story.related = (_ticker(rng, recent, story.published is None, story.headline) if len(recent) >= 12
-                                 else _related(rng, story.published))
-            full = story.slug + story.headline
-            recent.append((full, _DATE_WORDS.search(full) is not None))
-            data = RENDERERS[fmt](story)
-            ext = EXTENSIONS[fmt]
-            stem = story.file_stem(i, width)
-            name = stem + ext
-            stories += 1
-            if story.published is None:
-                undated += 1
-            encodings[story.encoding] = encodings.get(story.encoding, 0) + 1
-            fmt_counts[fmt] = fmt_counts.get(fmt, 0) + 1
-            entry = (stem[: len(stem) - width], ext, data)
-            seen += 1
-            if len(reservoir) < DUP_RESERVOIR:
-                reservoir.append(entry)
+                self._new_story(i, story, fmt, inner)
+        for key in list(self.bundles):
+            self._flush(key)
+        return self._summary()
+
+    def _writethru(self, i: int) -> None:
+        rng = self.rng
+        _, _, prev, fmt, inner, last = heapq.heappop(self.pending)
+        story = make_writethru(rng, prev, related=())
+        if story.version < last:
+            heapq.heappush(self.pending, (i + _ri(rng, 1, 60), i, story, fmt, inner, last))
+        else:
+            story.ctx = None
+        self.counts["writethrus"] += 1
+        self._new_story(i, story, fmt, inner)
+
+    def _new_story(self, i: int, story: WireStory, fmt: str, inner: str | None) -> None:
+        rng = self.rng
+        shown = inner or fmt
+        story.encoding = _encoding_for(rng, shown, story.encoding)
+        if shown in _TICKER_FORMATS and (rng.random() < P_TICKER or story.encoding in _SINGLE_BYTE):
+            story.related = (_ticker(rng, self.recent, story.published is None, story.headline)
+                             if len(self.recent) >= 12 else _related(rng, story.published))
+        full = story.slug + story.headline
+        self.recent.append((full, _DATE_WORDS.search(full) is not None))
+        self.counts["stories"] += 1
+        if story.published is None:
+            self.counts["undated"] += 1
+        self.encodings[story.encoding] = self.encodings.get(story.encoding, 0) + 1
+        self.fmt_counts[fmt] = self.fmt_counts.get(fmt, 0) + 1
+        self._deliver(i, story, fmt, inner)
+
+    def _bad(self, i: int) -> None:
+        rng = self.rng
+        agency = _weighted(rng, _AGENCY_WEIGHTS)
+        dt = self.t0 + timedelta(minutes=int(rng.random() * self.minutes))
+        stem = _stem(agency.key, dt, i, self.width)
+        if self.bad_kinds and rng.random() < 0.5:  # a real file cut short in transfer
+            story = make_story(rng, i, start=self.start, end=self.end, related=(), encoding="utf-8")
+            data, ext = _truncated(rng, story, _pick(rng, self.bad_kinds))
+            stem = story.file_stem(i, self.width)
+        else:
+            data = _bad_bytes(rng)
+            ext = EXTENSIONS[self.single or _pick(rng, [f for f in self.formats if f in EXTENSIONS] or ["page_text"])]
+        self.counts["rejects_expected"] += 1
+        self._write(stem + ext, data, "bad")
+
+    def _duplicate(self, i: int) -> None:
+        """An earlier delivery again: the same file under another name, or the same story
+        rendered in another format (or another file of its format)."""
+        rng = self.rng
+        story, fmt, inner, prefix, ext, data = _pick(rng, self.reservoir)
+        self.counts["duplicates"] += 1
+        others = [f for f in self.formats if f != (inner or fmt) and f != fmt]
+        if data is not None and (not others or rng.random() < 0.5):
+            self.counts["duplicate_files"] += 1
+            self._write(f"{prefix}{i:0{self.width}d}{ext}", data, "gzip" if ext.endswith(".gz") else fmt)
+            return
+        self.counts["duplicate_stories"] += 1
+        new_fmt = _pick(rng, others) if others else fmt
+        new_inner = _weighted(rng, self.inner_weights) if new_fmt == "containers" else None
+        shown = new_inner or new_fmt
+        copy = replace(story, encoding=_encoding_for(rng, shown, story.encoding), style_seed=rng.getrandbits(64),
+                       related=story.related if shown in _TICKER_FORMATS else [], ctx=None)
+        self._deliver(i, copy, new_fmt, new_inner, keep=False)
+
+    # ---------------------------------------------------------------- files
+
+    def _deliver(self, i: int, story: WireStory, fmt: str, inner: str | None, keep: bool = True) -> None:
+        """Write the story's file now (single-story formats) or add it to an open file."""
+        if fmt == "containers":
+            kind = _weighted(self.rng, CONTAINER_KINDS)
+            data = RENDERERS[inner](story)
+            stem, ext = story.file_stem(i, self.width), EXTENSIONS[inner]
+            if kind == "gzip":
+                data = gzip.compress(data, 6, mtime=0)
+                self._write(stem + ext + ".gz", data, "gzip")
+                self._remember(story, fmt, inner, stem, ext + ".gz", data if keep else None)
             else:
-                j = int(rng.random() * seen)
-                if j < DUP_RESERVOIR:
-                    reservoir[j] = entry
-        _write_file(folder + name, data)
-        total_bytes += len(data)
-    return {
-        "files": n,
-        "bytes": total_bytes,
-        "stories": stories,
-        "duplicates": duplicates,
-        "rejects_expected": rejects,
-        "story_keys": stories - writethrus,
-        "writethrus": writethrus,
-        "undated": undated,
-        "encodings": dict(sorted(encodings.items())),
-        "formats": dict(sorted(fmt_counts.items())),
-    }
+                bundle = self._bundle(kind, "", i)
+                bundle.members.append((f"stories/{stem}{ext}", data))
+                bundle.stories.append(story)
+                self._remember(story, fmt, inner, stem, ext, None)
+                self._maybe_flush((kind, ""))
+        elif fmt in BUNDLERS:
+            key = (fmt, story.agency)
+            bundle = self._bundle(fmt, story.agency, i)
+            bundle.stories.append(story)
+            self._remember(story, fmt, None, "", "", None)
+            self._maybe_flush(key)
+        else:
+            data = RENDERERS[fmt](story)
+            stem, ext = story.file_stem(i, self.width), EXTENSIONS[fmt]
+            self._write(stem + ext, data, fmt)
+            self._remember(story, fmt, None, stem, ext, data if keep else None)
+
+    def _remember(self, story: WireStory, fmt: str, inner: str | None, stem: str, ext: str, data: bytes | None) -> None:
+        """Reservoir sample of earlier deliveries, for duplicates (bounded memory)."""
+        entry = (story, fmt, inner, stem[: len(stem) - self.width], ext, data)
+        self.seen += 1
+        if len(self.reservoir) < DUP_RESERVOIR:
+            self.reservoir.append(entry)
+        else:
+            j = int(self.rng.random() * self.seen)
+            if j < DUP_RESERVOIR:
+                self.reservoir[j] = entry
+
+    def _bundle(self, kind: str, agency: str, i: int) -> _Bundle:
+        bundle = self.bundles.get((kind, agency))
+        if bundle is None:
+            low, high = BUNDLE_SIZES[kind]
+            size = low if kind == "newsml_g2" and self.rng.random() < 0.6 else _ri(self.rng, low, high)
+            bundle = self.bundles[(kind, agency)] = _Bundle(kind, i, size)
+        return bundle
+
+    def _maybe_flush(self, key: tuple[str, str]) -> None:
+        bundle = self.bundles[key]
+        if len(bundle.stories) >= bundle.target:
+            self._flush(key)
+
+    def _flush(self, key: tuple[str, str]) -> None:
+        bundle = self.bundles.pop(key)
+        first = bundle.stories[0]
+        dt = first.published
+        day = f"{dt.year:04d}-{dt.month:02d}-{dt.day:02d}-" if dt else ""
+        stem = f"{bundle.kind.replace('.', '-')}-{day}{bundle.first:0{self.width}d}"
+        if bundle.kind in ("zip", "tar.gz"):
+            when = (dt.year, dt.month, dt.day, dt.hour, dt.minute, 0) if dt else _ARCHIVE_TIME
+            data = _zip(bundle.members, when) if bundle.kind == "zip" else _tar_gz(bundle.members, when)
+            self._write(f"bundle-{day}{bundle.first:0{self.width}d}.{bundle.kind}", data, bundle.kind)
+            return
+        data = BUNDLERS[bundle.kind](bundle.stories)
+        ext = EXTENSIONS[bundle.kind]
+        if bundle.kind == "feeds":
+            kind = feed_kind(first)
+            ext = {"rss": ".rss", "atom": ".atom", "sitemap": ".xml"}[kind]
+            stem = f"{'sitemap' if kind == 'sitemap' else 'feed'}-{first.agency.lower()}-{day}{bundle.first:0{self.width}d}"
+            self.counts["feed_stubs"] += sum(is_stub(s, kind) for s in bundle.stories)
+        self._write(stem + ext, data, bundle.kind)
+
+    def _write(self, name: str, data: bytes, kind: str) -> None:
+        if self.file_no % FILES_PER_DIR == 0:
+            self.folder = os.path.join(self.root, f"{self.file_no // FILES_PER_DIR:0{self.dwidth}d}")
+            os.makedirs(self.folder, exist_ok=True)
+            self.folder += os.sep
+        _write_file(self.folder + name, data)
+        self.file_no += 1
+        self.counts["bytes"] += len(data)
+        self.file_counts[kind] = self.file_counts.get(kind, 0) + 1
+
+    def _summary(self) -> dict:
+        c = self.counts
+        return {
+            "files": self.file_no,
+            "bytes": c["bytes"],
+            "stories": c["stories"],
+            "duplicates": c["duplicates"],
+            "rejects_expected": c["rejects_expected"],
+            "story_keys": c["stories"] - c["writethrus"],
+            "writethrus": c["writethrus"],
+            "undated": c["undated"],
+            "encodings": dict(sorted(self.encodings.items())),
+            "formats": dict(sorted(self.fmt_counts.items())),
+            "files_per_format": dict(sorted(self.file_counts.items())),
+            "duplicate_files": c["duplicate_files"],
+            "duplicate_stories": c["duplicate_stories"],
+            "feed_stubs": c["feed_stubs"],
+        }
+
+
+# --------------------------------------------------------------------------------------
+# The format registry (renderers live in tasks/synth/wire.py and web.py)
+# --------------------------------------------------------------------------------------
+
+from tasks.synth import web, wire  # noqa: E402  (they import the story model from above)
+from tasks.synth.web import feed_kind, is_stub  # noqa: E402
+
+RENDERERS.update({
+    "html": web.render_html, "nitf": wire.render_nitf, "newsml_g2": wire.render_newsml_g2,
+    "newsml12": wire.render_newsml12, "ninjs": wire.render_ninjs, "anpa": wire.render_anpa,
+    "iptc7901": wire.render_iptc7901, "warc": web.render_warc, "feeds": web.render_feeds,
+})
+EXTENSIONS.update({
+    "html": ".html", "nitf": ".xml", "newsml_g2": ".xml", "newsml12": ".xml", "ninjs": ".json", "anpa": ".anpa",
+    "iptc7901": ".7901", "warc": ".warc.gz", "feeds": ".rss",
+})
+# Formats whose files hold several stories: bundle(stories) -> bytes.
+BUNDLERS: dict[str, Callable[[list[WireStory]], bytes]] = {
+    "newsml_g2": wire.bundle_newsml_g2, "anpa": wire.bundle_anpa, "iptc7901": wire.bundle_iptc7901,
+    "warc": web.bundle_warc, "feeds": web.bundle_feeds,
+}
