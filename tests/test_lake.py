@@ -5,6 +5,8 @@ import multiprocessing
 import os
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute  # noqa: F401  (pa.compute in tests)
 import pyarrow.parquet as pq
 import pytest
 
@@ -158,3 +160,25 @@ def test_lock_of_a_dead_process_is_broken(tmp_path):
     with lake.lake_lock(tmp_path, timeout_s=1):
         assert lock.read_text().split()[1] == str(os.getpid())
     assert not lock.exists()
+
+
+def test_entity_index_counts_each_article_once_across_reruns():
+    from tasks.entity_index import apply_deltas, partition_delta
+
+    def rows(*items):
+        return pa.Table.from_pylist(
+            [{"article_id": a, "name": n, "type": t, "text": x, "country_code": c} for a, n, t, x, c in items])
+
+    day1 = rows(("a1", "United States", "LOC", "U.S.", "US"), ("a1", "United States", "LOC", "US", "US"),
+                ("a1", "NATO", "ORG", "NATO", None))
+    index = apply_deltas(None, [partition_delta("2024-05-01", None, day1)])
+    day2 = rows(("a2", "United States", "LOC", "United States", "US"))
+    index = apply_deltas(index, [partition_delta("2024-05-02", None, day2)])
+    # Reprocessing day 1 with the same rows changes nothing; dropping NATO removes it.
+    index = apply_deltas(index, [partition_delta("2024-05-01", day1, day1)])
+    us = index.filter(pa.compute.equal(index["name"], "United States")).to_pylist()[0]
+    assert (us["mentions"], us["articles"], us["country_code"]) == (3, 2, "US")
+    assert us["aliases"] == ["U.S.", "US", "United States"]
+    assert (str(us["first_seen"]), str(us["last_seen"])) == ("2024-05-01", "2024-05-02")
+    index = apply_deltas(index, [partition_delta("2024-05-01", day1, day1.slice(0, 2))])
+    assert "NATO" not in index["name"].to_pylist()
