@@ -1,15 +1,20 @@
-"""Rule-based entity recognition: every rule with the wire-style input that motivated it."""
+"""Entity recognition: rules and CRF together, each behaviour with the wire-style input that
+motivated it; then the pieces of tasks.ner (tokeniser, BIO decoding, generated training data)."""
 
 from __future__ import annotations
 
 import dataclasses
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-
 import pytest
 
 from tasks.entities import Entity, find_entities
 from tasks.gazetteer import country_code
+from tasks.ner import wiresynth
+from tasks.ner.tagger import labels_to_spans, tag_spans
+from tasks.ner.tokens import sentences, tokenize
+from tasks.ner.train import bio_labels
+from tasks.ner.uner import documents, read_iob2
+from tests.conftest import shared_file
 
 ARTICLE = "\n\n".join([
     "NATO Secretary General Jens Stoltenberg on Tuesday met Libyan Prime Minister Fayez "
@@ -35,9 +40,7 @@ OTHER_TEXTS = [
     "Officials said the UN-backed government and Paris-based groups met Ursula von der Leyen.",
 ]
 
-SAMPLE = (
-    Path(__file__).resolve().parents[2] / "shared/samples/text/xinhua-china-org-cn-2017-02-02.txt"
-)
+SAMPLE = "samples/text/xinhua-china-org-cn-2017-02-02.txt"
 
 
 def by_text(entities: list[Entity], text: str) -> list[Entity]:
@@ -276,9 +279,7 @@ def test_country_code_for_places():
 
 
 def test_sample_xinhua_page():
-    if not SAMPLE.exists():
-        pytest.skip(f"sample text not available at {SAMPLE}")
-    text = SAMPLE.read_text(encoding="utf-8")
+    text = shared_file(SAMPLE).read_text(encoding="utf-8")
     ents = find_entities(text)
     for e in ents:
         assert text[e.start : e.end] == e.text
@@ -288,3 +289,73 @@ def test_sample_xinhua_page():
     assert {e.name for e in ents if e.text == "IS"} == {"Islamic State"}
     assert {"Sirte", "Tripoli", "Libya"} <= {e.name for e in ents if e.type == "LOC"}
     assert country_code("Sirte") == "LY"
+
+
+def test_sample_xinhua_organisations():
+    text = shared_file(SAMPLE).read_text(encoding="utf-8")
+    orgs = {e.name for e in find_entities(text) if e.type == "ORG"}
+    assert {"NATO", "Islamic State", "European Union"} <= orgs
+
+
+# --- tasks.ner pieces -------------------------------------------------------------------------
+
+
+def test_tokens_keep_offsets_and_split_like_ud():
+    text = "NATO's UN-backed envoy, Dr. J. Smith, don't pay $1,000.50 in the U.S. today."
+    spans = tokenize(text)
+    words = [text[s:e] for s, e in spans]
+    assert words[:6] == ["NATO", "'s", "UN", "-", "backed", "envoy"]
+    assert "Dr." in words and "J." in words and "U.S." in words and "1,000.50" in words
+    assert words[words.index("do") + 1] == "n't"
+    assert "".join(words) == "".join(text.split())  # nothing lost but spaces
+
+
+def test_sentences_cut_at_full_stops_and_line_breaks():
+    text = 'He left. "Yes." she said.\n\nNew paragraph without a stop'
+    spans = tokenize(text)
+    cuts = [" ".join(text[s:e] for s, e in spans[i:j]) for i, j in sentences(text, spans)]
+    assert cuts == ["He left .", '" Yes . " she said .', "New paragraph without a stop"]
+
+
+def test_bio_labels_and_back_to_spans():
+    text = "Jens Stoltenberg met Al-Sarraj in New York."
+    spans = tokenize(text)
+    gold = [(0, 16, "PERSON"), (21, 30, "PERSON"), (34, 42, "LOC")]
+    labels = bio_labels(spans, gold)
+    assert labels[:6] == ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "I-PERSON"]
+    assert labels_to_spans(labels, spans) == gold
+    assert labels_to_spans(["I-ORG", "B-ORG", "I-LOC"], spans[:3]) == [
+        (0, 4, "ORG"), (5, 16, "ORG"), (17, 20, "LOC")
+    ]
+
+
+def test_crf_model_loads_from_the_repo_and_tags():
+    found = {(ARTICLE[s:e], t) for s, e, t in tag_spans(ARTICLE, [])}
+    assert ("Jens Stoltenberg", "PERSON") in found
+    assert ("Tripoli", "LOC") in found
+
+
+def test_crf_finds_a_name_that_no_list_knows():
+    text = "\"We will appeal,\" said Zorvan Kulditsky, a lawyer for the family."
+    assert [(e.text, e.type) for e in find_entities(text)] == [("Zorvan Kulditsky", "PERSON")]
+
+
+def test_generated_training_documents_are_exact_and_deterministic():
+    docs = wiresynth.documents(30, seed=3)
+    assert docs == wiresynth.documents(30, seed=3)
+    kinds = set()
+    for text, spans in docs:
+        ordered = sorted(spans)
+        for (s, e, kind), nxt in zip(ordered, ordered[1:] + [None]):
+            assert text[s:e] == text[s:e].strip() and text[s:e]
+            assert nxt is None or e <= nxt[0]
+            kinds.add(kind)
+    assert kinds == {"PERSON", "ORG", "LOC"}
+
+
+def test_uner_reader_aligns_gold_spans():
+    sents = read_iob2(shared_file("eval/ner/en_pud-ud-test.iob2"), "n")
+    assert len(sents) == 500
+    text, gold = documents(sents[:1])[0]
+    assert {(text[s:e], t) for s, e, t in gold} >= {("Kori Schulman", "PERSON"),
+                                                     ("United States", "LOC")}

@@ -1,0 +1,42 @@
+"""Entry points of the two Prefect deployments in prefect.yaml.
+
+Each is a thin parent flow that picks the task runner from its parameters (local processes,
+or the Dask cluster at `dask_address`) and runs the real flow under it as a subflow.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from prefect import flow
+
+from flows.ingest import backfill, default_workers, ingest, task_runner_for, validate_parameters
+from tasks.sources import list_source
+
+
+def _runner(source: str, workers: int | None, dask_address: str | None):
+    if workers is None and not dask_address:
+        workers = default_workers(len(list_source(source)))
+    return workers, task_runner_for(workers, dask_address)
+
+
+@flow(name="wire-daily")
+def wire_daily(source: str, lake: str, workers: int | None = None, dask_address: str | None = None,
+               full_refresh: bool = False) -> dict:
+    """The scheduled run: the files that arrived (or changed) since the last successful run.
+
+    "Since" is what the lake's ledger has not recorded: a failed run records nothing, so its
+    files are taken by the next run."""
+    validate_parameters(source, lake, workers, dask_address=dask_address)
+    workers, runner = _runner(source, workers, dask_address)
+    return ingest.with_options(task_runner=runner)(source=source, lake=lake, workers=workers, full_refresh=full_refresh)
+
+
+@flow(name="wire-backfill")
+def wire_backfill(source: str, lake: str, start: date, end: date, workers: int | None = None,
+                  dask_address: str | None = None, restart: bool = False) -> dict:
+    """Rebuild the partitions of publication days start..end (restartable per day)."""
+    validate_parameters(source, lake, workers, start=start, end=end, dask_address=dask_address)
+    workers, runner = _runner(source, workers, dask_address)
+    return backfill.with_options(task_runner=runner)(source=source, lake=lake, start=start, end=end,
+                                                     workers=workers, restart=restart)

@@ -1,0 +1,66 @@
+"""CRF tagging of a whole text into PERSON/ORG/LOC character spans.
+
+    tag_spans(text, rule_entities) -> [(start, end, type)]     sorted, non-overlapping
+
+The model (model.crfsuite beside this file, trained by tasks.ner.train) is opened once per
+thread: a crfsuite Tagger is not safe to share between threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pycrfsuite
+
+from tasks.ner.features import document_features
+from tasks.ner.tokens import sentences, tokenize
+
+MODEL_PATH = Path(__file__).resolve().parent / "model.crfsuite"
+_local = threading.local()
+
+
+def _tagger() -> pycrfsuite.Tagger:
+    tagger = getattr(_local, "tagger", None)
+    if tagger is None:
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(MODEL_PATH))
+        _local.tagger = tagger
+    return tagger
+
+
+def tag_spans(text: str, rule_entities, model: pycrfsuite.Tagger | None = None):
+    spans = tokenize(text)
+    if not spans:
+        return []
+    sents = sentences(text, spans)
+    feats = document_features(text, spans, sents, rule_entities)
+    tagger = model or _tagger()
+    out = []
+    for (i0, _), xseq in zip(sents, feats):
+        if not _has_capital(text, spans, i0, len(xseq)):
+            continue  # no capitalised token: nothing to find, skip the CRF
+        labels = tagger.tag(xseq)
+        out += labels_to_spans(labels, spans[i0 : i0 + len(labels)])
+    return out
+
+
+def _has_capital(text, spans, i0, n) -> bool:
+    return any(text[spans[k][0]].isupper() for k in range(i0, i0 + n))
+
+
+def labels_to_spans(labels, spans):
+    """BIO labels to (start, end, type); an I- that does not continue its type starts a span."""
+    out = []
+    cur = None
+    for label, (s, e) in zip(labels, spans):
+        if label == "O":
+            cur = None
+            continue
+        kind = label[2:]
+        if label[0] == "I" and cur is not None and cur[2] == kind:
+            cur[1] = e
+        else:
+            cur = [s, e, kind]
+            out.append(cur)
+    return [tuple(c) for c in out]

