@@ -68,3 +68,12 @@ def test_shared_xinhua_sample_end_to_end():
     for expected in [("Jens Stoltenberg", "PERSON"), ("Fayez Al-Sarraj", "PERSON"), ("NATO", "ORG"),
                      ("Libya", "LOC"), ("Sirte", "LOC"), ("Tripoli", "LOC")]:
         assert expected in found
+    for expected in [("Islamic State", "ORG"), ("European Union", "ORG")]:
+        assert expected in found
+    roles = {e["name"]: e["role"] for e in out.entities if e["role"]}
+    assert roles["Jens Stoltenberg"] == "NATO Secretary General"
+    assert {e["country_code"] for e in out.entities if e["name"] in ("Libya", "Sirte", "Tripoli")} == {"LY"}
+    full_quotes = [q for q in out.quotes if q["full_sentence"]]
+    assert len(full_quotes) >= 2 and {q["speaker"] for q in full_quotes} == {"Jens Stoltenberg"}
+    assert [(a["text"], a["value"], a["unit"]) for a in out.amounts] == [("450 km", 450.0, "km")]
+    assert all(article["body"][q["start"]:q["end"]] == q["text"] for q in out.quotes)
