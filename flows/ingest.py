@@ -247,7 +247,7 @@ def run_flow(source: str, lake: str, workers: int | None = None, batch_size: int
              show_progress: bool = False, full_refresh: bool = False, dask_address: str | None = None) -> dict:
     """Run `ingest` with local processes (a thread for small runs) or on a Dask cluster."""
     if workers is None and not dask_address:
-        workers = default_workers(len(list_source(source)))
+        workers = default_workers(count_new_files(source, lake, full_refresh))
     with prefect_api():
         return ingest.with_options(task_runner=task_runner_for(workers, dask_address))(
             source=source, lake=lake, workers=workers, batch_size=batch_size, full_refresh=full_refresh,
@@ -292,6 +292,14 @@ def prefect_api() -> Iterator[None]:
 
 def new_run_id(started_at: datetime) -> str:
     return started_at.strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8]
+
+
+def count_new_files(source: str, lake: str, full_refresh: bool = False) -> int:
+    """How many files a run would read: a daily run of a few new files needs no process pool."""
+    listed = list_source(source)
+    if full_refresh:
+        return len(listed)
+    return len(select_new(listed, read_ledger(lake), lake_writer.partition_values(lake)))
 
 
 def default_workers(n_files: int) -> int:
