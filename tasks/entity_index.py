@@ -1,8 +1,9 @@
 """LAKE/entity_index/: one row per canonical entity (name, type) across the whole lake.
 
-Kept incrementally: when a commit rewrites an entities partition, the index takes away what
-the partition held before and adds what it holds now, so a run touches only its own days and
-reprocessing never double-counts. Aliases and the first/last day only ever widen.
+Kept incrementally and crash-safely: whenever a commit rewrites a day's entities partition it
+also rewrites that day's summary (LAKE/_state/entity_days/<day>.parquet, absolute counts,
+not deltas), then the index is the sum of the day summaries. A run touches only its own
+days; a run killed half-way is repaired by its rerun, which rewrites the same days.
 """
 
 from __future__ import annotations
@@ -11,62 +12,55 @@ from collections import defaultdict
 from datetime import date
 
 import pyarrow as pa
-import pyarrow.parquet as pq
+import pyarrow.dataset as pads
 
 from tasks.schema import ENTITY_INDEX
 
 INDEX_FILE = ("entity_index", "part-0.parquet")
+DAYS_DIR = ("_state", "entity_days")
+
+DAY_SUMMARY = pa.schema([
+    ("name", pa.string()), ("type", pa.string()), ("aliases", pa.list_(pa.string())),
+    ("mentions", pa.int64()), ("articles", pa.int64()), ("country_code", pa.string()), ("day", pa.date32()),
+])
 
 
-def day_counts(entities: pa.Table | None) -> dict[tuple[str, str], dict]:
-    """(name, type) -> mentions, article ids, aliases, country code, in one partition's rows."""
+def day_summary(day: str, entities: pa.Table | None) -> pa.Table:
+    """(name, type) -> mentions, distinct articles, aliases, country code, in one day's rows."""
     counts: dict[tuple[str, str], dict] = {}
-    if entities is None or entities.num_rows == 0:
-        return counts
-    columns = entities.select(["name", "type", "text", "article_id", "country_code"]).to_pydict()
-    for name, kind, text, article, code in zip(*columns.values()):
-        entry = counts.setdefault((name, kind), {"mentions": 0, "articles": set(), "aliases": set(), "code": None})
-        entry["mentions"] += 1
-        entry["articles"].add(article)
-        entry["aliases"].add(text)
-        entry["code"] = entry["code"] or code
-    return counts
+    if entities is not None and entities.num_rows:
+        columns = entities.select(["name", "type", "text", "article_id", "country_code"]).to_pydict()
+        for name, kind, text, article, code in zip(*columns.values()):
+            entry = counts.setdefault((name, kind), {"mentions": 0, "articles": set(), "aliases": set(), "code": None})
+            entry["mentions"] += 1
+            entry["articles"].add(article)
+            entry["aliases"].add(text)
+            entry["code"] = entry["code"] or code
+    on = date.fromisoformat(day)
+    rows = [{"name": name, "type": kind, "aliases": sorted(e["aliases"]), "mentions": e["mentions"],
+             "articles": len(e["articles"]), "country_code": e["code"], "day": on}
+            for (name, kind), e in sorted(counts.items())]
+    return pa.Table.from_pylist(rows, schema=DAY_SUMMARY)
 
 
-def partition_delta(day: str, before: pa.Table | None, after: pa.Table | None) -> dict:
-    """What rewriting one day's entities partition changes in the index."""
-    old, new = day_counts(before), day_counts(after)
-    delta = {}
-    for key in old.keys() | new.keys():
-        o, n = old.get(key), new.get(key)
-        delta[key] = {
-            "mentions": (n["mentions"] if n else 0) - (o["mentions"] if o else 0),
-            "articles": (len(n["articles"]) if n else 0) - (len(o["articles"]) if o else 0),
-            "aliases": n["aliases"] if n else set(),
-            "code": n["code"] if n else None,
-            "day": date.fromisoformat(day) if n else None,
-        }
-    return delta
+def combine(days: pa.Table) -> pa.Table:
+    """Day summaries -> the index (pure)."""
+    index: dict[tuple[str, str], dict] = {}
+    aliases: dict[tuple[str, str], set] = defaultdict(set)
+    for row in days.to_pylist():
+        key = (row["name"], row["type"])
+        entry = index.setdefault(key, {"name": row["name"], "type": row["type"], "mentions": 0, "articles": 0,
+                                       "first_seen": row["day"], "last_seen": row["day"], "country_code": None})
+        entry["mentions"] += row["mentions"]
+        entry["articles"] += row["articles"]
+        entry["first_seen"] = min(entry["first_seen"], row["day"])
+        entry["last_seen"] = max(entry["last_seen"], row["day"])
+        entry["country_code"] = entry["country_code"] or row["country_code"]
+        aliases[key].update(row["aliases"])
+    rows = [{**entry, "aliases": sorted(aliases[key])} for key, entry in sorted(index.items(), key=lambda i: (i[0][1], i[0][0]))]
+    return pa.Table.from_pylist(rows, schema=ENTITY_INDEX)
 
 
-def apply_deltas(index: pa.Table | None, deltas: list[dict]) -> pa.Table:
-    """The index after the changes of a commit (pure)."""
-    rows = {(r["name"], r["type"]): r for r in (index.to_pylist() if index is not None else [])}
-    for delta in deltas:
-        for (name, kind), change in delta.items():
-            row = rows.setdefault((name, kind), {"name": name, "type": kind, "aliases": [], "mentions": 0,
-                                                 "articles": 0, "first_seen": None, "last_seen": None,
-                                                 "country_code": None})
-            row["mentions"] += change["mentions"]
-            row["articles"] += change["articles"]
-            row["aliases"] = sorted(set(row["aliases"]) | change["aliases"])
-            row["country_code"] = row["country_code"] or change["code"]
-            if change["day"]:
-                row["first_seen"] = min(filter(None, (row["first_seen"], change["day"])))
-                row["last_seen"] = max(filter(None, (row["last_seen"], change["day"])))
-    kept = sorted((r for r in rows.values() if r["mentions"] > 0), key=lambda r: (r["type"], r["name"]))
-    return pa.Table.from_pylist(kept, schema=ENTITY_INDEX)
-
-
-def read_index(fs, path: str) -> pa.Table | None:
-    return pq.read_table(path, filesystem=fs, schema=ENTITY_INDEX) if fs.exists(path) else None
+def read_days(fs, folder: str) -> pa.Table:
+    files = fs.glob(f"{folder}/*.parquet")
+    return pads.dataset(files, schema=DAY_SUMMARY, filesystem=fs).to_table() if files else DAY_SUMMARY.empty_table()

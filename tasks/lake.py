@@ -121,7 +121,7 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
     report = CommitReport()
     for name in DATASETS:
         report.partitions[name] = report.rows_written[name] = report.rows_new[name] = 0
-    index_deltas: list[dict] = []
+    index_stale = False
     with lake_lock(lake):
         for dataset, staged in staged_tables(lake, run_id):
             parts = dict(_split_by(staged, dataset.partition))
@@ -138,15 +138,14 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
                     lambda part: _commit_partition(lake, dataset, part[0], part[1], part[0] in replace),
                     sorted(parts.items()),
                 )
-                for run_rows, new_rows, delta in counts:
+                for run_rows, new_rows in counts:
                     report.partitions[name] += 1
                     report.rows_written[name] += run_rows
                     report.rows_new[name] += new_rows
-                    if delta:
-                        index_deltas.append(delta)
-        if index_deltas:
-            path = lake.path(*entity_index.INDEX_FILE)
-            write_atomically(lake, entity_index.apply_deltas(entity_index.read_index(lake.fs, path), index_deltas), path)
+            index_stale = index_stale or name == "entities"
+        if index_stale:
+            days = entity_index.read_days(lake.fs, lake.path(*entity_index.DAYS_DIR))
+            write_atomically(lake, entity_index.combine(days), lake.path(*entity_index.INDEX_FILE))
         if after_commit is not None:
             after_commit(lake, report)
     drop_staging(lake, run_id)
@@ -159,7 +158,7 @@ def drop_staging(lake: str | Lake, run_id: str) -> None:
         lake.fs.rm(lake.path("_staging", run_id), recursive=True)
 
 
-def _commit_partition(lake: Lake, dataset: Dataset, value: str, rows: pa.Table, replace: bool) -> tuple[int, int, dict]:
+def _commit_partition(lake: Lake, dataset: Dataset, value: str, rows: pa.Table, replace: bool) -> tuple[int, int]:
     path = partition_path(lake, dataset, value)
     existing = read_partition(lake, dataset, value)
     if replace and existing is not None:
@@ -172,8 +171,10 @@ def _commit_partition(lake: Lake, dataset: Dataset, value: str, rows: pa.Table, 
             lake.fs.rm(lake.path(dataset.name, f"{dataset.partition}={value}"), recursive=True)
     else:
         write_atomically(lake, merged, path, compression="zstd")
-    delta = entity_index.partition_delta(value, existing, merged) if dataset.name == "entities" else {}
-    return run_rows, new_rows, delta
+    if dataset.name == "entities":  # the day's absolute summary, written after the partition
+        summary_path = lake.path(*entity_index.DAYS_DIR, f"{value}.parquet")
+        write_atomically(lake, entity_index.day_summary(value, merged), summary_path)
+    return run_rows, new_rows
 
 
 def partition_path(lake: str | Lake, dataset: Dataset, value: str) -> str:

@@ -162,8 +162,8 @@ def test_lock_of_a_dead_process_is_broken(tmp_path):
     assert not lock.exists()
 
 
-def test_entity_index_counts_each_article_once_across_reruns():
-    from tasks.entity_index import apply_deltas, partition_delta
+def test_entity_index_sums_day_summaries_and_reruns_do_not_double_count():
+    from tasks.entity_index import combine, day_summary
 
     def rows(*items):
         return pa.Table.from_pylist(
@@ -171,14 +171,13 @@ def test_entity_index_counts_each_article_once_across_reruns():
 
     day1 = rows(("a1", "United States", "LOC", "U.S.", "US"), ("a1", "United States", "LOC", "US", "US"),
                 ("a1", "NATO", "ORG", "NATO", None))
-    index = apply_deltas(None, [partition_delta("2024-05-01", None, day1)])
     day2 = rows(("a2", "United States", "LOC", "United States", "US"))
-    index = apply_deltas(index, [partition_delta("2024-05-02", None, day2)])
-    # Reprocessing day 1 with the same rows changes nothing; dropping NATO removes it.
-    index = apply_deltas(index, [partition_delta("2024-05-01", day1, day1)])
+    summaries = {"2024-05-01": day_summary("2024-05-01", day1), "2024-05-02": day_summary("2024-05-02", day2)}
+    summaries["2024-05-01"] = day_summary("2024-05-01", day1)  # the day rewritten by a rerun: same summary
+    index = combine(pa.concat_tables(summaries.values()))
     us = index.filter(pa.compute.equal(index["name"], "United States")).to_pylist()[0]
     assert (us["mentions"], us["articles"], us["country_code"]) == (3, 2, "US")
     assert us["aliases"] == ["U.S.", "US", "United States"]
     assert (str(us["first_seen"]), str(us["last_seen"])) == ("2024-05-01", "2024-05-02")
-    index = apply_deltas(index, [partition_delta("2024-05-01", day1, day1.slice(0, 2))])
-    assert "NATO" not in index["name"].to_pylist()
+    summaries["2024-05-01"] = day_summary("2024-05-01", day1.slice(0, 2))  # NATO's only row gone
+    assert "NATO" not in combine(pa.concat_tables(summaries.values()))["name"].to_pylist()
