@@ -58,6 +58,7 @@ def commit_lake(lake: str, run_id: str, summary: dict, replace: list[str] = (), 
     added: dict = {}
 
     def record(lake_, commit):
+        check_articles_conserved(summary, commit.rows_written.get("articles", 0), only)
         finished_at = datetime.now(timezone.utc)
         update_ledger(lake_, [ledger_row(f, summary["file_status"][f["uri"]], run_id, finished_at)
                               for f in summary["outcomes"]])
@@ -83,6 +84,7 @@ def ingest(source: str, lake: str, workers: int | None = None, batch_size: int |
     context = dict(source=source, lake=lake, run_id=run_id, mode=mode, started_at=started_at,
                    files_listed=len(listed), files_skipped=len(listed) - len(files))
     try:
+        lake_writer.claim_staging(lake, run_id)
         batches = process_files(source, files, lake, run_id, started_at, workers, batch_size, show_progress, clock)
         processed_s = time.perf_counter() - clock
         summary = summarise(batches, **context)
@@ -163,6 +165,7 @@ def _one_pass(source, lake, files, mode, workers, batch_size, show_progress, rep
     context = dict(source=source, lake=lake, run_id=run_id, mode=mode, started_at=started_at,
                    files_listed=len(files), files_skipped=0)
     try:
+        lake_writer.claim_staging(lake, run_id)
         batches = process_files(source, files, lake, run_id, started_at, workers, batch_size, show_progress, clock)
         summary = summarise(batches, **context)
         summary.update(commit_lake(lake, run_id, summary, replace=list(replace), only=list(only) if only else None))
@@ -364,6 +367,16 @@ def summarise(batches: list[dict], **context) -> dict:
         "file_status": status,  # per-file detail for the ledger; dropped after commit
         "outcomes": outcomes,
     }
+
+
+def check_articles_conserved(summary: dict, written: int, only: list[str] | None = None) -> None:
+    """Articles written = articles parsed - duplicates (per partition), or the run fails loudly."""
+    keys = {(day, article) for o in summary["outcomes"] for day, article in zip(o["article_days"], o["article_ids"])
+            if only is None or day in only}
+    parsed = sum(1 for o in summary["outcomes"] for day in o["article_days"] if only is None or day in only)
+    if written != len(keys):
+        raise RuntimeError(f"run lost track of articles: {parsed} parsed - {parsed - len(keys)} duplicates "
+                           f"= {len(keys)} expected, {written} written")
 
 
 def _drop_file_detail(summary: dict) -> dict:

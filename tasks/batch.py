@@ -24,6 +24,7 @@ class FileOutcome:
     n_bytes: int
     article_ids: list[str]
     reject: str | None = None  # "stage: reason" of the first reject, if any
+    article_days: list[str] = field(default_factory=list)  # pub_date of each of article_ids
     pub_dates: list[str] = field(default_factory=list)  # partitions its stories went to
     modified_at: datetime | None = None
     etag: str | None = None
@@ -61,6 +62,7 @@ def run_batch(source: str, files: list[SourceFile], lake_root: str, run_id: str,
             status=result.status,
             n_bytes=result.n_bytes,
             article_ids=[a["article_id"] for a in result.articles],
+            article_days=[a["pub_date"] for a in result.articles],
             reject=f"{first_reject['stage']}: {first_reject['reason']}" if first_reject else None,
             pub_dates=sorted({a["pub_date"] for a in result.articles}),
             modified_at=file.modified_at,

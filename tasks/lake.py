@@ -89,6 +89,26 @@ def staging_dir(lake: str | Lake, run_id: str) -> str:
     return Lake.at(lake).path("_staging", run_id)
 
 
+def claim_staging(lake: str | Lake, run_id: str) -> None:
+    """Mark a run's staging folder with its owner, so a later commit can tell a dead run's
+    leftovers (swept) from a live run's batches (kept)."""
+    lake = Lake.at(lake)
+    write_bytes_atomically(lake, _holder().encode(), lake.path("_staging", run_id, "_owner"))
+
+
+def sweep_staging(lake: Lake, keep: str) -> list[str]:
+    """Remove the staging folders of runs that died (called under the lock)."""
+    swept = []
+    for folder in lake.fs.glob(lake.path("_staging", "*")):
+        run_id = folder.rstrip("/").rsplit("/", 1)[-1]
+        owner = lake.path("_staging", run_id, "_owner")
+        if run_id != keep and lake.fs.exists(owner) and _holder_is_gone(lake, _read(lake, owner)):
+            with contextlib.suppress(FileNotFoundError):
+                lake.fs.rm(folder, recursive=True)
+            swept.append(run_id)
+    return swept
+
+
 def staged_tables(lake: str | Lake, run_id: str) -> Iterator[tuple[Dataset, pa.Table]]:
     """Each dataset's staged rows of a run, as one table (datasets with none are skipped)."""
     lake = Lake.at(lake)
@@ -123,6 +143,7 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
         report.partitions[name] = report.rows_written[name] = report.rows_new[name] = 0
     index_stale = False
     with lake_lock(lake):
+        sweep_staging(lake, keep=run_id)
         for dataset, staged in staged_tables(lake, run_id):
             parts = dict(_split_by(staged, dataset.partition))
             if dataset.partition == "pub_date":
@@ -263,14 +284,14 @@ def lake_lock(lake: str | Lake, timeout_s: float | None = None, poll_s: float = 
     except OSError as exc:
         raise LakeError(f"cannot write to lake {lake.url}: {exc}") from None
     deadline = time.monotonic() + timeout_s
-    holder = f"{socket.gethostname()} {os.getpid()} {time.time():.0f}"
+    holder = _holder()
     while True:
         try:
             with lake.fs.open(path, "xb") as handle:
                 handle.write(holder.encode())
             break
         except FileExistsError:
-            if _lock_is_stale(lake, path):
+            if _holder_is_gone(lake, _read(lake, path)):
                 with contextlib.suppress(FileNotFoundError):
                     lake.fs.rm(path)
                 continue
@@ -288,9 +309,15 @@ def lake_lock(lake: str | Lake, timeout_s: float | None = None, poll_s: float = 
             lake.fs.rm(path)
 
 
-def _lock_is_stale(lake: Lake, path: str) -> bool:
+def _holder() -> str:
+    return f"{socket.gethostname()} {os.getpid()} {time.time():.0f}"
+
+
+def _holder_is_gone(lake: Lake, holder: str) -> bool:
+    """A holder ("host pid time") is gone when its process is dead (this host) or, for a
+    remote lake or another host, when it is older than LOCK_STALE_AFTER_S."""
     try:
-        host, pid, since = (_read(lake, path).split() + ["0"])[:3]
+        host, pid, since = (holder.split() + ["0"])[:3]
         if lake.is_local and host == socket.gethostname():
             os.kill(int(pid), 0)
             return False
@@ -361,12 +388,29 @@ def write_atomically(lake: Lake, table: pa.Table, target: str, compression: str 
         pq.write_table(table, buffer, **options)
         lake.fs.pipe_file(target, buffer.getvalue())
         return
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    temporary = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.{os.getpid()}.tmp")
+    folder = os.path.dirname(target)
+    os.makedirs(folder, exist_ok=True)
+    _remove_dead_temporaries(folder, os.path.basename(target))
+    temporary = os.path.join(folder, f".{os.path.basename(target)}.{os.getpid()}.tmp")
     pq.write_table(table, temporary, **options)
     with open(temporary, "rb") as handle:
         os.fsync(handle.fileno())
     os.replace(temporary, target)
+
+
+def _remove_dead_temporaries(folder: str, name: str) -> None:
+    """Temp files of writers killed mid-write (hidden, so readers never saw them)."""
+    prefix = f".{name}."
+    for entry in os.listdir(folder):
+        if entry.startswith(prefix) and entry.endswith(".tmp"):
+            pid = entry[len(prefix):-len(".tmp")]
+            try:
+                os.kill(int(pid), 0)
+            except ProcessLookupError:
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(os.path.join(folder, entry))
+            except (ValueError, OSError):
+                pass
 
 
 def write_bytes_atomically(lake: Lake, data: bytes, target: str) -> None:

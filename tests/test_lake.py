@@ -181,3 +181,24 @@ def test_entity_index_sums_day_summaries_and_reruns_do_not_double_count():
     assert (str(us["first_seen"]), str(us["last_seen"])) == ("2024-05-01", "2024-05-02")
     summaries["2024-05-01"] = day_summary("2024-05-01", day1.slice(0, 2))  # NATO's only row gone
     assert "NATO" not in combine(pa.concat_tables(summaries.values()))["name"].to_pylist()
+
+
+def test_sweep_removes_only_the_staging_of_dead_runs(tmp_path):
+    store = lake.Lake.at(str(tmp_path))
+    lake.claim_staging(store, "live")
+    (tmp_path / "_staging" / "dead").mkdir(parents=True)
+    (tmp_path / "_staging" / "dead" / "_owner").write_text(f"{os.uname().nodename} 999999999 0")
+    (tmp_path / "_staging" / "unowned").mkdir()
+    assert lake.sweep_staging(store, keep="mine") == ["dead"]
+    assert sorted(p.name for p in (tmp_path / "_staging").iterdir()) == ["live", "unowned"]
+
+
+def test_a_run_that_loses_articles_fails_loudly():
+    from flows.ingest import check_articles_conserved
+
+    outcomes = [{"article_ids": ["a", "b"], "article_days": ["2024-01-01", "2024-01-02"]},
+                {"article_ids": ["a"], "article_days": ["2024-01-01"]}]  # a duplicate of "a"
+    check_articles_conserved({"outcomes": outcomes}, written=2)
+    check_articles_conserved({"outcomes": outcomes}, written=1, only=["2024-01-02"])
+    with pytest.raises(RuntimeError, match="3 parsed - 1 duplicates = 2 expected, 1 written"):
+        check_articles_conserved({"outcomes": outcomes}, written=1)
