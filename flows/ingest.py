@@ -52,6 +52,10 @@ def process_batch(source: str, files: list[SourceFile], lake: str, run_id: str, 
 
 @task(name="commit-lake", retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2), cache_policy=NO_CACHE)
 def commit_lake(lake: str, run_id: str, summary: dict, replace: list[str] = (), only: list[str] | None = None) -> dict:
+    return commit_and_record(lake, run_id, summary, replace, only)
+
+
+def commit_and_record(lake: str, run_id: str, summary: dict, replace=(), only: list[str] | None = None) -> dict:
     """Partitions first, then (still under the lock) the ledger and the run report.
 
     Returns the counts the commit adds to the summary."""
