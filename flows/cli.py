@@ -21,6 +21,9 @@ for _name, _value in {
     os.environ.setdefault(_name, _value)
 
 
+from tasks.redact import redact  # noqa: E402  (after the Prefect defaults above)
+
+
 class CliError(Exception):
     """A reason the command cannot run, printed as one line."""
 
@@ -31,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args)
     except CliError as exc:
-        print(f"wirelake: error: {exc}", file=sys.stderr)
+        print(f"wirelake: error: {redact(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("wirelake: interrupted; staged batches are discarded, the lake is unchanged", file=sys.stderr)
@@ -157,7 +160,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows import ingest
 
     if not args.quiet:
-        print(f"wirelake run: {args.source} -> {args.lake} (starting Prefect...)", file=sys.stderr)
+        print(f"wirelake run: {redact(args.source)} -> {redact(args.lake)} (starting Prefect...)", file=sys.stderr)
     started = time.perf_counter()
     summary = _run_reporting_failure("run", lambda: ingest.run_flow(
         args.source, args.lake, workers=args.workers, batch_size=args.batch_size, show_progress=not args.quiet,
@@ -172,7 +175,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
     from flows import ingest
 
     if not args.quiet:
-        print(f"wirelake backfill {args.start} .. {args.end}: {args.source} -> {args.lake} (starting Prefect...)",
+        print(f"wirelake backfill {args.start} .. {args.end}: {redact(args.source)} -> {redact(args.lake)} (starting Prefect...)",
               file=sys.stderr)
     result = _run_reporting_failure("backfill", lambda: ingest.run_backfill(
         args.source, args.lake, args.start, args.end, workers=args.workers, batch_size=args.batch_size,

@@ -29,6 +29,7 @@ from prefect.tasks import exponential_backoff
 from tasks import lake as lake_writer
 from tasks.batch import run_batch
 from tasks.ledger import files_for_days, ledger_row, read_ledger, select_new, update_ledger
+from tasks.redact import redact
 from tasks.runs import write_run_report
 from tasks.sources import SourceFile, list_source
 
@@ -85,7 +86,7 @@ def ingest(source: str, lake: str, workers: int | None = None, batch_size: int |
     listed = list_files(source)
     files = listed if full_refresh else select_new(listed, read_ledger(lake), lake_writer.partition_values(lake))
     mode = "full-refresh" if full_refresh else "run"
-    context = dict(source=source, lake=lake, run_id=run_id, mode=mode, started_at=started_at,
+    context = dict(source=redact(source), lake=redact(lake), run_id=run_id, mode=mode, started_at=started_at,
                    files_listed=len(listed), files_skipped=len(listed) - len(files))
     try:
         lake_writer.claim_staging(lake, run_id)
@@ -153,7 +154,7 @@ def backfill(source: str, lake: str, start: date, end: date, workers: int | None
         totals["files"] += summary["files_seen"]
         totals["articles"] += summary["articles"]
     state.save(lake)
-    result = {"source": source, "lake": lake, "start": start.isoformat(), "end": end.isoformat(),
+    result = {"source": redact(source), "lake": redact(lake), "start": start.isoformat(), "end": end.isoformat(),
               "days": len(days), **totals, "days_failed": failed, "catch_up_files": len(unseen),
               "elapsed_s": round(time.perf_counter() - clock, 3)}
     if failed:
@@ -166,7 +167,7 @@ def _one_pass(source, lake, files, mode, workers, batch_size, show_progress, rep
     clock = time.perf_counter()
     started_at = datetime.now(timezone.utc).replace(microsecond=0)
     run_id = new_run_id(started_at) + (f"-{only[0]}" if only else "")
-    context = dict(source=source, lake=lake, run_id=run_id, mode=mode, started_at=started_at,
+    context = dict(source=redact(source), lake=redact(lake), run_id=run_id, mode=mode, started_at=started_at,
                    files_listed=len(files), files_skipped=0)
     try:
         lake_writer.claim_staging(lake, run_id)
@@ -403,7 +404,7 @@ def _record_failure(lake: str, run_id: str, context: dict, exc: BaseException) -
     with contextlib.suppress(Exception):
         lake_writer.drop_staging(lake, run_id)
         write_run_report(lake, {**context, "status": "failed", "finished_at": datetime.now(timezone.utc),
-                                "error": f"{type(exc).__name__}: {exc}"[:500]})
+                                "error": redact(f"{type(exc).__name__}: {exc}")[:500]})
 
 
 def publish_artifact(summary: dict) -> None:

@@ -21,6 +21,7 @@ from tasks.limits import LIMITS
 from tasks.quotes import find_quotes
 from tasks.parse import date_near, find_month_day, finish_story
 from tasks.records import MarkedEntity, RawFile, Reject, Story
+from tasks.redact import redact
 
 _WORD = re.compile(r"\w+")
 
@@ -198,10 +199,10 @@ def locate_marked(body: str, marked: list[MarkedEntity]) -> list[entity_stage.En
 
 def reject_row(uri: str, stage: str, reason: str, detail: str, ingested_at: datetime) -> dict:
     return {
-        "source_uri": uri,
+        "source_uri": redact(uri),
         "stage": stage,
         "reason": reason,
-        "detail": detail,
+        "detail": redact(detail),
         "ingested_at": ingested_at,
         "run_date": ingested_at.date().isoformat(),
     }

@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 
 
 from tasks.records import RawFile
+from tasks.redact import redact
 from tasks.storage import open_url
 
 
@@ -34,9 +35,9 @@ def check_source(source: str) -> None:
         fs, root = open_url(source)
         if not fs.isdir(root):
             kind = "a file, not a folder" if fs.exists(root) else "not found"
-            raise SourceError(f"source {source!r} is {kind}")
+            raise SourceError(f"source {redact(source)!r} is {kind}")
     except (OSError, ValueError, ImportError) as exc:
-        raise SourceError(f"cannot open source {source!r}: {exc}") from None
+        raise SourceError(f"cannot open source {redact(source)!r}: {redact(str(exc))}") from None
 
 
 def list_source(source: str) -> list[SourceFile]:
@@ -46,8 +47,8 @@ def list_source(source: str) -> list[SourceFile]:
     try:
         found = fs.find(root, detail=True, withdirs=False)
     except OSError as exc:
-        raise SourceError(f"cannot list source {source!r}: {exc}") from None
-    base = source.rstrip("/")
+        raise SourceError(f"cannot list source {redact(source)!r}: {redact(str(exc))}") from None
+    base = redact(source).rstrip("/")  # uris end up in the lake: never with credentials
     files = []
     for path, info in found.items():
         relative = posixpath.relpath(path, root.rstrip("/") or "/")

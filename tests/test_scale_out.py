@@ -22,6 +22,9 @@ from tests.conftest import FIXTURES
 pytestmark = pytest.mark.prefect
 
 
+SECRET = "wirelake-test-secret-2f9c"  # must never show up in the lake
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -36,7 +39,7 @@ def s3(monkeypatch):
     port = _free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
-    for name, value in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+    for name, value in {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": SECRET,
                         "AWS_DEFAULT_REGION": "us-east-1", "AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}"}.items():
         monkeypatch.setenv(name, value)
     fsspec.config.conf.pop("s3", None)
@@ -82,6 +85,9 @@ def test_s3_source_and_lake_round_trip(prefect_harness, s3, tmp_path):
     assert second["files_seen"] == 1 and second["files_skipped"] == 6
     denver = pd.read_parquet("s3://lake/wl/articles/pub_date=2021-01-09/part-0.parquet")
     assert len(denver) == 2 and denver["body"].str.contains("230 people").sum() == 1  # partition swapped
+
+    # Credentials came from the environment and went nowhere: not in any object of the lake.
+    assert not [key for key in s3.find("lake/wl") if SECRET.encode() in s3.cat_file(key)]
 
 
 def test_dask_cluster_gives_the_same_lake_as_local_processes(prefect_harness, tmp_path):
