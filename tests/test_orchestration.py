@@ -138,3 +138,21 @@ def test_a_second_writer_waits_then_fails_clearly(prefect_harness, source, tmp_p
     lock.unlink()
     assert main(["run", "--source", str(source), "--lake", str(lake), "--quiet", "--workers", "1"]) == 0
     assert len(articles(lake)) == len(before) + 1
+
+
+def test_run_report_is_published_as_a_prefect_artifact(prefect_harness, source, tmp_path):
+    import anyio
+    from prefect import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    summary = run_flow(str(source), str(tmp_path / "lake"), workers=1)
+
+    async def latest():
+        async with get_client() as client:
+            found = await client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["wire-run-report"])))
+            return sorted(found, key=lambda a: a.created)[-1]
+
+    artifact = anyio.run(latest)
+    assert summary["run_id"] in artifact.description
+    rows = artifact.data if isinstance(artifact.data, list) else __import__("json").loads(artifact.data)
+    assert {"section": "files", "key": "seen", "count": 7} in rows
