@@ -3,6 +3,9 @@
     .venv/bin/python bench/bench_entities.py                       # PUD news (ids "n...")
     .venv/bin/python bench/bench_entities.py --data ewt-dev --errors 40
     .venv/bin/python bench/bench_entities.py --impl tasks.ner.rules:find_entities
+    WIRELAKE_NER_MODEL=/tmp/ho.crfsuite .venv/bin/python bench/bench_entities.py --data ewt-test
+        # with a model trained without ewt-test (python -m tasks.ner.train --heldout ewt-test
+        # --out /tmp/ho.crfsuite): the shipped model has seen both EWT files
 
 Quality: each document (sentences of one `newdoc`, joined by spaces, as in an article body) goes
 through find_entities; a predicted PERSON/ORG/LOC counts when its character span and type equal

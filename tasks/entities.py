@@ -24,6 +24,14 @@ from tasks.ner.tagger import tag_spans
 __all__ = ["Entity", "find_entities"]
 
 _TYPED = ("PERSON", "ORG", "LOC")
+# A generic organisation word alone is not a name, capitalised or not ("the Government will
+# have to ...", "the Court ruled"): UNER EWT leaves such words untagged.
+_GENERIC_HEADS = frozenset(
+    "Government Administration Ministry Department Court Police Army Navy Congress Senate"
+    " Parliament Cabinet Commission Council Committee Company Bank Party Union Agency Office"
+    " Board Bureau Authority Assembly Legislature Club University School College Hospital"
+    " Church Corps Force Forces Service".split()
+)
 
 
 def _canonical_places_and_orgs() -> dict[str, str]:
@@ -45,7 +53,7 @@ def find_entities(text: str) -> list[Entity]:
         return []
     ruled = rules.find_entities(text)
     spans = tag_spans(text, ruled)
-    merged = _merge(spans, ruled)
+    merged = [m for m in _merge(spans, ruled) if not _generic(text, m)]
     return _resolve(text, merged, {(e.start, e.end): e for e in ruled})
 
 
@@ -67,6 +75,17 @@ def _merge(spans, ruled) -> list[tuple[int, int, str]]:
         out.append((e.start, e.end, e.type))
     out.sort()
     return out
+
+
+def _generic(text, span) -> bool:
+    """A lone generic head word ("Government"), or one after "the" inside the span."""
+    s, e, kind = span
+    if kind != "ORG":
+        return False
+    word = text[s:e]
+    if word[:4] in ("the ", "The "):
+        word = word[4:]
+    return word in _GENERIC_HEADS
 
 
 def _inside(span, outer) -> bool:

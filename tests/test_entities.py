@@ -245,6 +245,23 @@ def test_context_cues_type_unknown_names(text, expected):
     assert [(e.text, e.type) for e in find_entities(text)] == [expected]
 
 
+def test_generic_organisation_word_alone_is_not_a_name():
+    text = ("Furthermore, the Government will have to deal with the budget. The Court ruled on "
+            "Monday that the Ministry of Finance must pay.")
+    ents = find_entities(text)
+    assert not by_text(ents, "Government") and not by_text(ents, "Court")
+    assert one(ents, "Ministry of Finance").type == "ORG"
+
+
+def test_model_word_list_loads_with_the_model():
+    from tasks.ner import features
+    from tasks.ner.tagger import MODEL_PATH, words_path
+
+    find_entities("Stoltenberg met Al-Sarraj in Tripoli.")
+    assert words_path(MODEL_PATH).exists()
+    assert "the" in features._common and "said" in features._common
+
+
 def test_empty_and_lower_case_text():
     assert find_entities("") == []
     assert find_entities("prices rose 3 percent in january, analysts said.\n\nno names here.") == []

@@ -15,6 +15,29 @@ from tasks.ner.lexicon import PHRASE_MAXLEN, PHRASES
 
 _CACHE_LIMIT = 200_000
 _word_cache: dict[str, tuple[list[str], list[str], list[str], str]] = {}
+# Lower-case words of the training text (written by tasks.ner.train beside the model): a
+# capitalised word whose lower-case form is not among them is likely a name ("oov").
+_common: frozenset[str] = frozenset()
+_common_from: str | None = None
+
+
+def set_common(words) -> None:
+    global _common
+    _common = frozenset(words)
+    _word_cache.clear()
+
+
+def load_common(path) -> None:
+    """Load the word list once per path (a missing file leaves the feature off)."""
+    global _common_from
+    if _common_from == str(path):
+        return
+    try:
+        words = path.read_text(encoding="utf-8").split()
+    except OSError:
+        words = []
+    set_common(words)
+    _common_from = str(path)
 
 
 def _words(phrases) -> frozenset[str]:
@@ -88,6 +111,8 @@ def _word_features(word: str):
         own.append("cap")
         if word.isupper() and len(word) > 1:
             own.append("allcap")
+        if _common and low.isalpha():
+            own.append("oov" if low not in _common else "common")
     own += ["g=" + f for f in flags]
     left = ["-w=" + low, "-s=" + shape] + ["-g=" + f for f in flags]
     right = ["+w=" + low, "+s=" + shape] + ["+g=" + f for f in flags]

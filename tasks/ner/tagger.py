@@ -3,28 +3,34 @@
     tag_spans(text, rule_entities) -> [(start, end, type)]     sorted, non-overlapping
 
 The model (model.crfsuite beside this file, trained by tasks.ner.train) is opened once per
-thread: a crfsuite Tagger is not safe to share between threads.
+thread: a crfsuite Tagger is not safe to share between threads. Its word list (model.words)
+is loaded with it. WIRELAKE_NER_MODEL=/path/x.crfsuite selects another model (held-out runs).
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
 import pycrfsuite
 
+from tasks.ner import features
 from tasks.ner.features import document_features
 from tasks.ner.tokens import sentences, tokenize
 
 MODEL_PATH = Path(__file__).resolve().parent / "model.crfsuite"
+# another model (and its word list beside it) for held-out evaluation: bench, experiments
+_MODEL = Path(os.environ.get("WIRELAKE_NER_MODEL") or MODEL_PATH)
 _local = threading.local()
 
 
 def _tagger() -> pycrfsuite.Tagger:
     tagger = getattr(_local, "tagger", None)
     if tagger is None:
+        features.load_common(words_path(_MODEL))
         tagger = pycrfsuite.Tagger()
-        tagger.open(str(MODEL_PATH))
+        tagger.open(str(_MODEL))
         _local.tagger = tagger
     return tagger
 
@@ -33,9 +39,9 @@ def tag_spans(text: str, rule_entities, model: pycrfsuite.Tagger | None = None):
     spans = tokenize(text)
     if not spans:
         return []
+    tagger = model or _tagger()  # first: loading it loads the word list the features use
     sents = sentences(text, spans)
     feats = document_features(text, spans, sents, rule_entities)
-    tagger = model or _tagger()
     out = []
     for (i0, _), xseq in zip(sents, feats):
         if not _has_capital(text, spans, i0, len(xseq)):
@@ -43,6 +49,11 @@ def tag_spans(text: str, rule_entities, model: pycrfsuite.Tagger | None = None):
         labels = tagger.tag(xseq)
         out += labels_to_spans(labels, spans[i0 : i0 + len(labels)])
     return out
+
+
+def words_path(model: Path) -> Path:
+    """The common-word list trained with a model: model.crfsuite -> model.words."""
+    return Path(model).with_suffix(".words")
 
 
 def _has_capital(text, spans, i0, n) -> bool:

@@ -1,7 +1,13 @@
 """Train tasks/ner/model.crfsuite from UNER EWT (dev + test) and generated wire sentences.
 
     .venv/bin/python -m tasks.ner.train                    # writes tasks/ner/model.crfsuite
-    .venv/bin/python -m tasks.ner.train --heldout ewt-test # train on the rest, score ewt-test
+    .venv/bin/python -m tasks.ner.train --heldout ewt-test --out /tmp/ho.crfsuite
+        # train on the rest, score ewt-test (CRF alone); then the whole stage, held out:
+    WIRELAKE_NER_MODEL=/tmp/ho.crfsuite .venv/bin/python bench/bench_entities.py --data ewt-test
+
+Each run writes the model and, beside it, its word list (model.words: lower-case words of
+the training text, see tasks.ner.features). To replace the shipped model, train to a temporary
+path and move both files into tasks/ner/ (words first).
 
 The UNER files are read from ../shared/eval/ner (CC BY-SA 4.0, see ATTRIBUTION.md); wire
 sentences come from tasks.ner.wiresynth with a fixed seed, so a run is reproducible.
@@ -17,9 +23,11 @@ from pathlib import Path
 
 import pycrfsuite
 
-from tasks.ner import rules, wiresynth
+from collections import Counter
+
+from tasks.ner import features, rules, wiresynth
 from tasks.ner.features import document_features
-from tasks.ner.tagger import MODEL_PATH, labels_to_spans
+from tasks.ner.tagger import MODEL_PATH, labels_to_spans, words_path
 from tasks.ner.tokens import sentences, tokenize
 from tasks.ner.uner import documents, read_iob2
 
@@ -57,7 +65,21 @@ def ewt_docs(names):
     return [d for name in names for d in documents(read_iob2(SHARED / EWT[name]))]
 
 
+def common_words(docs, min_count: int = 1) -> list[str]:
+    """Words written in lower case at least min_count times in the training texts."""
+    counts = Counter()
+    for text, _ in docs:
+        for s, e in tokenize(text):
+            w = text[s:e]
+            if w.islower() and w.isalpha():
+                counts[w] += 1
+    return sorted(w for w, c in counts.items() if c >= min_count)
+
+
 def train(docs, out: Path, params=PARAMS) -> None:
+    words = common_words(docs)
+    features.set_common(words)
+    words_path(out).write_text("\n".join(words) + "\n", encoding="utf-8")
     trainer = pycrfsuite.Trainer(verbose=False)
     n = 0
     for xseq, yseq in examples(docs):
@@ -98,7 +120,9 @@ def main() -> None:
     args = ap.parse_args()
     names = [n for n in EWT if n != args.heldout]
     docs = ewt_docs(names) + wiresynth.documents(args.synth, seed=0)
-    out = args.out if not args.heldout else Path("/tmp/wirelake-ner-heldout.crfsuite")
+    out = args.out
+    if args.heldout and out == MODEL_PATH:  # never overwrite the shipped model with a test one
+        out = Path("/tmp/wirelake-ner-heldout.crfsuite")
     train(docs, out, {**PARAMS, "c1": args.c1, "c2": args.c2})
     if args.heldout:
         evaluate(out, ewt_docs([args.heldout]))

