@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
 import socket
 import time
 from collections.abc import Iterable, Iterator
@@ -91,21 +92,38 @@ def staging_dir(lake: str | Lake, run_id: str) -> str:
 
 def claim_staging(lake: str | Lake, run_id: str) -> None:
     """Mark a run's staging folder with its owner, so a later commit can tell a dead run's
-    leftovers (swept) from a live run's batches (kept)."""
+    leftovers (swept) from a live run's batches (kept). Locally the folder appears with its
+    owner file already in it (built under a hidden name, then renamed)."""
     lake = Lake.at(lake)
-    write_bytes_atomically(lake, _holder().encode(), lake.path("_staging", run_id, "_owner"))
+    if not lake.is_local:  # one PUT: the owner object exists or it does not
+        lake.fs.pipe_file(lake.path("_staging", run_id, "_owner"), _holder().encode())
+        return
+    building = lake.path("_staging", f".claim-{run_id}")
+    os.makedirs(building, exist_ok=True)
+    with open(os.path.join(building, "_owner"), "w") as handle:
+        handle.write(_holder())
+    os.rename(building, lake.path("_staging", run_id))
 
 
 def sweep_staging(lake: Lake, keep: str) -> list[str]:
-    """Remove the staging folders of runs that died (called under the lock)."""
+    """Remove what dead runs left in _staging (called under the lock): folders whose owner is
+    gone, half-made claims, and folders a finished run was deleting when it died."""
     swept = []
-    for folder in lake.fs.glob(lake.path("_staging", "*")):
-        run_id = folder.rstrip("/").rsplit("/", 1)[-1]
-        owner = lake.path("_staging", run_id, "_owner")
-        if run_id != keep and lake.fs.exists(owner) and _holder_is_gone(lake, _read(lake, owner)):
-            with contextlib.suppress(FileNotFoundError):
+    for folder in lake.fs.ls(lake.path("_staging"), detail=False) if lake.fs.exists(lake.path("_staging")) else []:
+        name = folder.rstrip("/").rsplit("/", 1)[-1]
+        owner = f"{folder.rstrip('/')}/_owner"
+        if name == keep:
+            continue
+        if name.startswith(".done-"):
+            gone = True
+        elif name.startswith(".claim-"):
+            gone = not lake.fs.exists(owner) or _holder_is_gone(lake, _read(lake, owner))
+        else:
+            gone = lake.fs.exists(owner) and _holder_is_gone(lake, _read(lake, owner))
+        if gone:
+            with contextlib.suppress(FileNotFoundError, OSError):
                 lake.fs.rm(folder, recursive=True)
-            swept.append(run_id)
+            swept.append(name)
     return swept
 
 
@@ -174,9 +192,18 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
 
 
 def drop_staging(lake: str | Lake, run_id: str) -> None:
+    """Delete a run's staging. Locally it is renamed away first, so a kill half-way through
+    the delete leaves a folder the next commit recognises as garbage."""
     lake = Lake.at(lake)
+    folder = lake.path("_staging", run_id)
+    if lake.is_local:
+        doomed = lake.path("_staging", f".done-{run_id}")
+        with contextlib.suppress(FileNotFoundError):
+            os.rename(folder, doomed)
+        shutil.rmtree(doomed, ignore_errors=True)
+        return
     with contextlib.suppress(FileNotFoundError):
-        lake.fs.rm(lake.path("_staging", run_id), recursive=True)
+        lake.fs.rm(folder, recursive=True)
 
 
 def _commit_partition(lake: Lake, dataset: Dataset, value: str, rows: pa.Table, replace: bool) -> tuple[int, int]:

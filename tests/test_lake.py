@@ -189,7 +189,9 @@ def test_sweep_removes_only_the_staging_of_dead_runs(tmp_path):
     (tmp_path / "_staging" / "dead").mkdir(parents=True)
     (tmp_path / "_staging" / "dead" / "_owner").write_text(f"{os.uname().nodename} 999999999 0")
     (tmp_path / "_staging" / "unowned").mkdir()
-    assert lake.sweep_staging(store, keep="mine") == ["dead"]
+    (tmp_path / "_staging" / ".done-old" / "articles").mkdir(parents=True)  # killed while deleting
+    (tmp_path / "_staging" / ".claim-half").mkdir()  # killed while claiming
+    assert sorted(lake.sweep_staging(store, keep="mine")) == [".claim-half", ".done-old", "dead"]
     assert sorted(p.name for p in (tmp_path / "_staging").iterdir()) == ["live", "unowned"]
 
 
