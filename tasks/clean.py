@@ -33,6 +33,7 @@ _MAX_CONTROL_SHARE = 0.02
 _SPACES = re.compile(r"[^\S\n]+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width marks, soft hyphen
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # The mark of UTF-8 read as cp1252/Latin-1: a lead byte (Â Ã â ...) followed by a
 # continuation byte shown as Latin-1 or cp1252 ("Ã©", "â€œ"). Only then is ftfy's
@@ -81,14 +82,32 @@ def decode_text(data: bytes) -> str:
     text = text.lstrip("\ufeff")
     if "\x00" in text or _control_share(text.encode("utf-8", "replace")) > _MAX_CONTROL_SHARE:
         raise Reject("decode", "binary content", f"control characters after decoding as {codec}")
-    return normalise_text(text)
+    text = normalise_text(text)
+    if not text:  # a BOM, or white space in UTF-16: nothing left once decoded
+        raise Reject("decode", "empty file", f"{len(data)} bytes, no text once decoded as {codec}")
+    return text
 
 
 def normalise_text(text: str) -> str:
     """Repair mojibake, NFC-normalise, unify line ends and spaces; keep blank-line structure.
 
-    Idempotent: normalise_text(normalise_text(t)) == normalise_text(t).
+    Idempotent: normalise_text(normalise_text(t)) == normalise_text(t). One pass is not:
+    dropping a control or invisible mark can join a letter to a combining accent (not NFC
+    until the next pass) or two halves of a mojibake pair, so passes repeat until stable.
     """
+    for _ in range(_MAX_PASSES):
+        cleaned = _normalise_once(text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+_MAX_PASSES = 4
+
+
+def _normalise_once(text: str) -> str:
+    text = _SURROGATES.sub("\ufffd", text)  # lone surrogates ("\\ud800" in JSON) cannot be UTF-8
     if _MOJIBAKE.search(text):
         # Quotes stay as the agency wrote them; ftfy would straighten them by default.
         text = ftfy.fix_text(text, normalization="NFC", unescape_html=False, uncurl_quotes=False)

@@ -2,6 +2,9 @@
 
 Defaults suit wire copy with a wide margin; each can be changed through the environment
 (`WIRELAKE_MAX_FILE_BYTES=...`) so a site with unusual files need not patch code.
+
+`LIMITS` is one shared, mutable object: every module reads `LIMITS.<field>` at call time,
+so tests lower a limit with `monkeypatch.setattr(tasks.limits.LIMITS, "max_file_bytes", ...)`.
 """
 
 from __future__ import annotations
@@ -10,14 +13,16 @@ import os
 from dataclasses import dataclass, fields
 
 
-@dataclass(frozen=True)
+@dataclass
 class Limits:
     max_file_bytes: int = 256 * 2**20  # one raw file as delivered
     max_unpacked_bytes: int = 512 * 2**20  # everything unpacked from one delivered file
     max_member_bytes: int = 64 * 2**20  # one member of an archive / one WARC record
     max_members: int = 100_000  # members of one archive
     max_container_depth: int = 4  # zip in tar.gz in ... (each level counts)
-    max_xml_depth: int = 256  # element nesting
+    max_xml_depth: int = 256  # element nesting (libxml2 itself stops at 256 without XML_PARSE_HUGE)
+    max_json_depth: int = 100  # array / object nesting in a JSON document (ninjs)
+    max_story_chars: int = 1_000_000  # headline + body of one story, in characters
 
     @classmethod
     def from_env(cls) -> "Limits":

@@ -12,7 +12,8 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from dateutil import tz as dateutil_tz
 
-from tasks.records import Story
+from tasks.limits import LIMITS
+from tasks.records import Reject, Story
 
 # --- agencies -----------------------------------------------------------------------------
 
@@ -57,9 +58,9 @@ _DESK_SLUGS = (
 )
 _SLUG = re.compile(
     r"^(?:(?P<desk>" + "|".join(_DESK_SLUGS) + r")"
-    r"|(?P<nth>\d+)(?:st|nd|rd|th)\s+(?:LD|Lead)(?:[\s-]*Write-?thru)?"
+    r"|(?P<nth>\d{1,3})(?:st|nd|rd|th)\s+(?:LD|Lead)(?:[\s-]*Write-?thru)?"  # 1-3 digits: versions fit int32
     r"|(?:LD|Lead)[\s-]*Write-?thru"
-    r"|UPDATE\s+(?P<update>\d+))\s*[:\-]\s*",
+    r"|UPDATE\s+(?P<update>\d{1,3}))\s*[:\-]\s*",
     re.IGNORECASE,
 )
 
@@ -165,7 +166,7 @@ def find_date(text: str) -> FoundDate | None:
             clock = None
         if clock is not None:
             zone = _zone(found.get("zone"))
-            moment = datetime.combine(day, clock, zone).astimezone(timezone.utc)
+            moment = datetime.combine(day, clock, zone).astimezone(timezone.utc) if zone else None
     return FoundDate(day, moment, best.span())
 
 
@@ -199,6 +200,8 @@ def _zone(name: str | None):
     if name[0] in "+-":
         digits = name[1:].replace(":", "")
         offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        if offset >= timedelta(hours=24) or int(digits[2:]) > 59:
+            return None  # "+9900" is no UTC offset: the time's zone is unknown
         return timezone(offset if name[0] == "+" else -offset)
     return dateutil_tz.gettz(name) or timezone.utc
 
@@ -300,9 +303,53 @@ def detect_language(text: str) -> str | None:
 # --- finishing a story --------------------------------------------------------------------
 
 
-def finish_story(story: Story) -> Story:
+# Dates a story may carry and be believed: wire copy is not older than this, and a time
+# more than FUTURE_SLACK after ingestion is a typo or a broken clock (a day or two ahead is
+# time zones and embargoes). An untrusted date is dropped; the pipeline then dates the
+# story by its file (date_source "file").
+EARLIEST_TRUSTED = date(1900, 1, 1)
+FUTURE_SLACK = timedelta(days=2)
+
+
+def trusted_moment(moment: datetime | None, now: datetime) -> datetime | None:
+    """`moment` if it lies between 1900 and now + 2 days (and converts to UTC), else None."""
+    if moment is None:
+        return None
+    try:
+        utc = moment.astimezone(timezone.utc)  # year 1 east of UTC / 9999 west of it overflow
+    except (OverflowError, ValueError):
+        return None
+    return moment if EARLIEST_TRUSTED <= utc.date() and utc <= now + FUTURE_SLACK else None
+
+
+def trusted_day(day: date | None, now: datetime) -> date | None:
+    if day is None:
+        return None
+    return day if EARLIEST_TRUSTED <= day <= (now + FUTURE_SLACK).date() else None
+
+
+def check_dates(story: Story, now: datetime | None = None) -> Story:
+    """Drop dates before 1900 or more than 2 days after `now` (default: the clock)."""
+    now = now or datetime.now(timezone.utc)
+    published_at, published_on = story.published_at, story.published_on
+    story.published_at = trusted_moment(published_at, now)
+    story.published_on = trusted_day(published_on, now)
+    if (published_at or published_on) and not (story.published_at or story.published_on):
+        story.date_source = None
+    story.version_created_at = trusted_moment(story.version_created_at, now)
+    return story
+
+
+def finish_story(story: Story, now: datetime | None = None) -> Story:
     """Derive what the format did not say: kind and version from slugs, agency and date
-    from the dateline, language from the text."""
+    from the dateline, language from the text.
+
+    Refuses (Reject "parse", "story too long") a story over LIMITS.max_story_chars, and
+    drops dates it cannot trust (see `check_dates`; `now` is the ingestion time).
+    """
+    size = len(story.headline) + sum(len(p) for p in story.paragraphs)
+    if size > LIMITS.max_story_chars:
+        raise Reject("parse", "story too long", f"{size:,} characters > {LIMITS.max_story_chars:,}")
     slugs = split_slugs(story.headline)
     story.headline = slugs.headline
     story.kind = story.kind or slugs.kind
@@ -316,6 +363,7 @@ def finish_story(story: Story) -> Story:
                 if when := find_date(found.when):
                     story.published_on, story.published_at = when.day, when.moment
                     story.date_source = "content"
+    check_dates(story, now)
     story.agency = canonical_agency(story.agency)
     if story.language:  # "en-GB" and "en" are one language to filter on
         story.language = story.language.replace("_", "-").split("-")[0].lower()

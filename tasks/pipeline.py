@@ -65,12 +65,16 @@ def _process(raw: RawFile, ingested_at: datetime, out: FileRows) -> None:
             elif isinstance(item, Reject):
                 out.rejects.append(reject_row(raw.uri, item.stage, item.reason, item.detail, ingested_at))
             else:
-                stage = "parse"
-                story = finish_story(item)
-                article = article_row(story, raw, ingested_at)
-                stage = "entities"
-                entities = entity_rows(article, story)
-                quotes, amounts = quote_and_amount_rows(article, entities)
+                try:
+                    stage = "parse"
+                    story = finish_story(item, now=ingested_at)
+                    article = article_row(story, raw, ingested_at)
+                    stage = "entities"
+                    entities = entity_rows(article, story)
+                    quotes, amounts = quote_and_amount_rows(article, entities)
+                except Reject as reject:  # one bad story; the file's other stories go on
+                    out.rejects.append(reject_row(raw.uri, reject.stage, reject.reason, reject.detail, ingested_at))
+                    continue
                 out.entities.extend(entities)
                 out.quotes.extend(quotes)
                 out.amounts.extend(amounts)

@@ -43,7 +43,7 @@ _SLUG_LINE = re.compile(
     re.M,
 )
 _HEADER = re.compile(r"^\s*(?P<priority>[a-z])(?P<sequence>\d{3,5})\b")
-_NTH_LEAD = re.compile(r"(?P<nth>\d+)(?:st|nd|rd|th)\s*Ld", re.I)
+_NTH_LEAD = re.compile(r"(?<!\d)(?P<nth>\d{1,3})(?:st|nd|rd|th)\s*Ld", re.I)
 _WRITETHRU = re.compile(r"Write-?thru|\bLd\b", re.I)
 _TRAILER = re.compile(
     r"(?P<agency>[A-Z]{2,})-[A-Z]{2}-(?P<month>\d\d)-(?P<day>\d\d)-(?P<year>\d\d)\s+"
@@ -53,7 +53,9 @@ _EDS = re.compile(r"^(?:Eds|Editors?|Ed)\s*:", re.I)
 _BYLINE = re.compile(r"^By\s+(?P<name>.+)$", re.I)
 _REUTER_END = re.compile(r"\s*\bREUTER\b\s*$")
 _TELETYPE_DASH = re.compile(r"(?:(?<=\s)|^)_(?=\s|$)")
-_LINE_END = re.compile(r"[<=]+\s*$")
+# Header and trailer fields sit in the first characters: patterns only ever see this many,
+# so a take with a megabyte-long header line costs no quadratic regex backtracking.
+_MAX_FIELD_CHARS = 1000
 
 
 def sniff(head: bytes) -> bool:
@@ -99,11 +101,11 @@ def parse_take(take: str, anchor: date | None = None) -> Story:
     text, etx, trailer = rest.partition(ETX)
     if not etx:
         raise Reject("parse", "bad anpa take", "no ETX: the take is cut off")
-    header = _CONTROLS.sub(" ", header)
+    header = _CONTROLS.sub(" ", header[:_MAX_FIELD_CHARS])
     slug_line = _SLUG_LINE.search(header)
     lines = [_CONTROLS.sub("", line) for line in re.split(r"\r\n|\r|\n", text)]
     if slug_line is None:  # Reuters puts the slug line after STX
-        slug_line = next(filter(None, (_SLUG_LINE.search(l) for l in lines[:3])), None)
+        slug_line = next(filter(None, (_SLUG_LINE.search(l[:_MAX_FIELD_CHARS]) for l in lines[:3])), None)
         lines = [l for l in lines if not (slug_line and slug_line.group(0).strip() in l)]
     if slug_line is None:
         raise Reject("parse", "bad anpa take", f"no slug line in header {header.strip()[:60]!r}")
@@ -132,7 +134,7 @@ def parse_take(take: str, anchor: date | None = None) -> Story:
         kind="writethru" if _WRITETHRU.search(modifiers) else None,
         version=_version(modifiers),
     )
-    _date_story(story, _CONTROLS.sub(" ", trailer), slug_line, anchor)
+    _date_story(story, _CONTROLS.sub(" ", trailer[:_MAX_FIELD_CHARS]), slug_line, anchor)
     story.story_id = _story_id(story, slug_line)
     return story
 
@@ -144,7 +146,7 @@ def _text_parts(lines: list[str]) -> tuple[str, str | None, list[str]]:
         if not line.strip():
             continue
         starts_paragraph = line.startswith("\t") or line.startswith("  ")
-        line = _LINE_END.sub("", line).strip()
+        line = line.rstrip().rstrip("<=").strip()  # "<" and "=" end teletype lines
         if line.startswith("^") and not paragraphs:  # header lines: headline, notes, byline
             line = line.lstrip("^").strip()
             if _EDS.match(line) or not line:

@@ -31,6 +31,43 @@ def _check_depth(raw: RawFile) -> None:
         raise Reject("unpack", "containers nested too deep", f"over {LIMITS.max_container_depth} levels")
 
 
+# Bytes unpacked so far from each delivered file, across every level of nesting: a zip of
+# zips of zips stays under the per-archive limit at each level and still multiplies.
+# Keyed by the delivered file's uri (members are `outer!/inner`); reset when the outermost
+# container starts, dropped when it ends.
+_UNPACKED: dict[str, int] = {}
+
+
+def _root(uri: str) -> str:
+    return uri.split("!/", 1)[0]
+
+
+def charge(raw: RawFile, n_bytes: int) -> None:
+    """Count `n_bytes` unpacked from container `raw` against LIMITS.max_unpacked_bytes."""
+    key = _root(raw.uri)
+    used = _UNPACKED.get(key, 0) + n_bytes
+    _UNPACKED[key] = used
+    if used > LIMITS.max_unpacked_bytes:
+        raise Reject("unpack", "unpacked size over limit",
+                     f"{key} unpacks to over {LIMITS.max_unpacked_bytes:,} bytes (all levels together)")
+
+
+def budgeted(read):
+    """Decorator for a container's read: the outermost container opens the file's budget."""
+    def wrapped(raw: RawFile):
+        if raw.depth:
+            yield from read(raw)
+            return
+        key = _root(raw.uri)
+        _UNPACKED[key] = 0
+        try:
+            yield from read(raw)
+        finally:
+            _UNPACKED.pop(key, None)
+    wrapped.__doc__ = read.__doc__
+    return wrapped
+
+
 def read_bounded(stream: io.BufferedIOBase, limit: int, what: str) -> bytes:
     """Read a decompressing stream, refusing more than `limit` bytes (bombs stop early)."""
     out = bytearray()
@@ -49,12 +86,14 @@ class Gzip:
         return head[:2] == b"\x1f\x8b"
 
     @staticmethod
+    @budgeted
     def read(raw: RawFile) -> Iterator[RawFile]:
         _check_depth(raw)
         try:
             data = read_bounded(gzip.GzipFile(fileobj=io.BytesIO(raw.data)), LIMITS.max_unpacked_bytes, "gzip")
         except (OSError, EOFError, zlib.error) as exc:
             raise Reject("unpack", "corrupt gzip", str(exc)[:300]) from None
+        charge(raw, len(data))
         name = raw.uri.rsplit("/", 1)[-1].rsplit("!", 1)[-1]
         yield member(raw, name[:-3] if name.endswith(".gz") else name + ".unpacked", data)
 
@@ -67,6 +106,7 @@ class Zip:
         return head[:4] in (b"PK\x03\x04", b"PK\x05\x06")
 
     @staticmethod
+    @budgeted
     def read(raw: RawFile) -> Iterator[RawFile | Reject]:
         _check_depth(raw)
         try:
@@ -76,7 +116,8 @@ class Zip:
             raise Reject("unpack", "corrupt zip", str(exc)[:300]) from None
         if len(infos) > LIMITS.max_members:
             raise Reject("unpack", "too many members", f"{len(infos):,} members")
-        total = 0
+        if all(info.is_dir() for info in infos):  # else the file would leave no trace at all
+            raise Reject("unpack", "empty archive", f"{len(infos)} folders, no files")
         for info in infos:
             if info.is_dir():
                 continue
@@ -90,12 +131,13 @@ class Zip:
             except Reject as reject:
                 yield Reject(reject.stage, reject.reason, f"{label}: {reject.detail}")
                 continue
+            except RuntimeError as exc:  # zipfile's "File ... is encrypted, password required"
+                yield Reject("unpack", "encrypted zip member", f"{label}: {exc}"[:300])
+                continue
             except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, zlib.error) as exc:
                 yield Reject("unpack", "corrupt zip member", f"{label}: {exc}"[:300])
                 continue
-            total += len(data)
-            if total > LIMITS.max_unpacked_bytes:
-                raise Reject("unpack", "unpacked size over limit", f"zip unpacks to over {LIMITS.max_unpacked_bytes:,} bytes")
+            charge(raw, len(data))
             yield member(raw, info.filename, data)
 
 
@@ -107,9 +149,10 @@ class Tar:
         return head[257:262] == b"ustar"
 
     @staticmethod
+    @budgeted
     def read(raw: RawFile) -> Iterator[RawFile | Reject]:
         _check_depth(raw)
-        total = n = 0
+        n = files = 0
         try:
             with tarfile.open(fileobj=io.BytesIO(raw.data), mode="r:") as archive:
                 for info in archive:
@@ -125,10 +168,11 @@ class Tar:
                     if info.size > LIMITS.max_member_bytes:
                         yield Reject("unpack", "member over size limit", f"{label}: {info.size:,} bytes")
                         continue
-                    total += info.size
-                    if total > LIMITS.max_unpacked_bytes:
-                        raise Reject("unpack", "unpacked size over limit", f"tar holds over {LIMITS.max_unpacked_bytes:,} bytes")
+                    charge(raw, info.size)
                     stream = archive.extractfile(info)
+                    files += 1
                     yield member(raw, info.name, stream.read() if stream else b"")
         except (tarfile.TarError, OSError, EOFError) as exc:
             raise Reject("unpack", "corrupt tar", str(exc)[:300]) from None
+        if not files:  # else the file would leave no trace at all
+            raise Reject("unpack", "empty archive", f"{n} entries, no regular files")

@@ -24,7 +24,7 @@ from dateutil import tz
 from lxml import etree
 
 from tasks.clean import decode_text, normalise_text
-from tasks.formats.xml import root_name, text_of
+from tasks.formats.xml import root_name, sniff_text, text_of
 from tasks.parse import AGENCIES, FoundDate, find_date, split_dateline
 from tasks.records import RawFile, Reject, Story
 
@@ -68,7 +68,7 @@ _SENTENCE_END = re.compile(r"[。！？]|[.!?](?=[\s\"'”’»)]|$)")
 
 def sniff(head: bytes) -> bool:
     """A doctype html, or a first element that only HTML starts with (<html>, <head> ...)."""
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    text = sniff_text(head).lstrip(b"\xef\xbb\xbf \t\r\n")
     if _DOCTYPE_HTML.match(text):
         return True
     root = root_name(text)

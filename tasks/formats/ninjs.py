@@ -18,8 +18,9 @@ from datetime import datetime, timezone
 import lxml.html
 from lxml import etree
 
-from tasks.clean import normalise_text
-from tasks.formats.xml import local, parse_xml, text_of
+from tasks.clean import detect_charset, normalise_text
+from tasks.formats.xml import local, parse_xml, sniff_text, text_of
+from tasks.limits import LIMITS
 from tasks.parse import split_dateline
 from tasks.records import MarkedEntity, RawFile, Reject, Story
 
@@ -43,7 +44,7 @@ _BY = re.compile(r"^(?:by|von|par|por|av)\s+", re.I)
 
 def sniff(head: bytes) -> bool:
     """A JSON object (or array / lines of them) whose keys are ninjs keys, or the envelope."""
-    text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    text = sniff_text(head).decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
     if not text.startswith(("{", "[")):
         return False
     keys = _keys_by_depth(text)
@@ -114,20 +115,69 @@ def parse_item(item: object) -> Story:
 
 
 def _load(data: bytes) -> list:
-    """The JSON document(s) in the file: one document, or one per line (JSON lines)."""
+    """The JSON document(s) in the file: one document, or one per line (JSON lines).
+
+    Nesting deeper than LIMITS.max_json_depth is refused before json runs ("json too deep":
+    deep enough, json's recursion would fail or take the stack)."""
+    text = _json_text(data)
+    _check_depth(text)
     try:
-        return [json.loads(data)]  # json detects UTF-8/16/32 and a UTF-8 BOM itself
-    except (ValueError, UnicodeDecodeError) as exc:
+        return [_scrub(json.loads(text))]
+    except ValueError as exc:
         error = exc
     except RecursionError:
         raise Reject("parse", "json too deep", "nesting beyond Python's recursion limit") from None
-    lines = [line for line in data.splitlines() if line.strip()]
+    lines = [line for line in text.split("\n") if line.strip()]
     if len(lines) > 1:
         try:
-            return [json.loads(line) for line in lines]
-        except (ValueError, UnicodeDecodeError, RecursionError):
+            return [_scrub(json.loads(line)) for line in lines]
+        except (ValueError, RecursionError):
             pass
     raise Reject("parse", "malformed json", str(error)[:300])
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scrub(value):
+    """JSON may escape lone surrogates ("\\ud800"), which no UTF-8 writer accepts: make them U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    return value
+
+
+def _json_text(data: bytes) -> str:
+    """JSON bytes -> str: UTF-8/16/32 as JSON allows (json's own detection), else the
+    charset tasks.clean detects (cp1252 JSON exists, whatever RFC 8259 says)."""
+    codec = json.detect_encoding(data)
+    try:
+        return data.decode(codec).lstrip("\ufeff")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode(detect_charset(data))
+    except (UnicodeDecodeError, LookupError):
+        raise Reject("decode", "undecodable bytes", f"JSON is neither {codec} nor a detectable charset") from None
+
+
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[{\]}]')
+
+
+def _check_depth(text: str) -> None:
+    """Reject JSON nested deeper than LIMITS.max_json_depth (brackets in strings do not count)."""
+    limit, depth = LIMITS.max_json_depth, 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > limit:
+                raise Reject("parse", "json too deep", f"nesting over {limit} levels")
+        elif token in "]}":
+            depth -= 1
 
 
 def _items(documents: list) -> Iterator[object]:
@@ -338,10 +388,12 @@ def _list(value: object) -> list:
 
 
 def _int(value: object) -> int | None:
+    """A small whole number (versions, urgency), or None: 3000000000 is not a version."""
     try:
-        return int(str(value).strip())
+        number = int(str(value).strip())
     except (TypeError, ValueError):
         return None
+    return number if 0 <= number < 100_000 else None
 
 
 def _str(value: object) -> str | None:

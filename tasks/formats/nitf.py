@@ -41,7 +41,10 @@ def sniff(head: bytes) -> bool:
 
 
 def read(raw: RawFile) -> Iterator[Story]:
-    yield story_from_nitf(parse(raw.data))
+    story = story_from_nitf(parse(raw.data))
+    if not story.paragraphs:
+        raise Reject("parse", "no body", f"headline {story.headline[:60]!r} has no paragraphs")
+    yield story
 
 
 @dataclass(slots=True)
@@ -252,10 +255,12 @@ def _entity_text(entity: etree._Entity) -> str:
 
 
 def to_int(value: str | None) -> int | None:
+    """A small whole number (versions, urgency), or None: 3000000000 is not a version."""
     try:
-        return int(value.strip()) if value else None
+        number = int(value.strip()) if value else None
     except ValueError:
         return None
+    return number if number is not None and 0 <= number < 100_000 else None
 
 
 def unique(values: Iterable[str | None]) -> list[str]:

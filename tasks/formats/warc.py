@@ -26,7 +26,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from tasks.formats import html
-from tasks.formats.archives import read_bounded
+from tasks.formats.archives import budgeted, charge, read_bounded
 from tasks.limits import LIMITS
 from tasks.records import RawFile, Reject
 
@@ -47,6 +47,7 @@ def sniff(head: bytes) -> bool:
         return False
 
 
+@budgeted
 def read(raw: RawFile) -> Iterator[RawFile | Reject]:
     if raw.depth >= LIMITS.max_container_depth:
         raise Reject("unpack", "containers nested too deep", f"over {LIMITS.max_container_depth} levels")
@@ -57,11 +58,17 @@ def read(raw: RawFile) -> Iterator[RawFile | Reject]:
         for record in records:
             seen += 1
             if record.rec_headers.get_header("Content-Length") is None:
+                if seen > 1:  # a cut-off archive ends in a half header
+                    yield Reject("unpack", "truncated or corrupt warc", f"record {seen} has no Content-Length")
+                    return
                 raise Reject("unpack", "corrupt warc", f"record {seen} has no Content-Length")
+            # Every record is inflated to be read or skipped: count them all, pages or not,
+            # so a gzip bomb in a metadata or resource record stops here too.
+            charge(raw, _content_length(record))
             if not _is_html_page(record):
                 continue
             label = f"{raw.uri}#{_record_id(record, records)}"
-            length = int(record.rec_headers.get_header("Content-Length") or 0)
+            length = _content_length(record)
             if length > LIMITS.max_member_bytes:
                 yield Reject("unpack", "member over size limit", f"{label}: {length:,} bytes")
                 continue
@@ -91,6 +98,14 @@ def read(raw: RawFile) -> Iterator[RawFile | Reject]:
     # as a record, mean the archive was truncated.
     if _cut_short(record) or records.offset < len(raw.data):
         yield Reject("unpack", "truncated warc", f"archive ends inside record {seen if _cut_short(record) else seen + 1}")
+
+
+def _content_length(record) -> int:
+    """The record's Content-Length; a negative or unreadable one is a corrupt record."""
+    length = int((record.rec_headers.get_header("Content-Length") or "0").strip())
+    if length < 0:
+        raise ValueError(f"negative Content-Length {length}")
+    return length
 
 
 def _cut_short(record) -> bool:
