@@ -247,8 +247,11 @@ def format_summary(s: dict) -> str:
     ]
     if s["formats"]:
         lines.append("  formats   " + ", ".join(f"{k} {v:,}" for k, v in s["formats"].items()))
-    if s["rejects_by_reason"]:
-        lines.append("  rejects   " + ", ".join(f"{k} ({v:,})" for k, v in s["rejects_by_reason"].items()))
+    inside = s.get("reject_rows", 0) - s["files_rejected"]
+    if s["rejects_by_reason"] or inside > 0:
+        lines.append("  rejects   " + (", ".join(f"{k} ({v:,})" for k, v in s["rejects_by_reason"].items()) or "no file refused"))
+        if inside > 0:
+            lines.append(f"            and {inside:,} stories or members refused inside files that were read")
         lines.append(f"            details: {s['lake'].rstrip('/')}/rejects/")
     return "\n".join(lines)
 

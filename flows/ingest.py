@@ -368,6 +368,7 @@ def summarise(batches: list[dict], **context) -> dict:
         "formats": dict(totals["formats"].most_common()),
         "agencies": dict(totals["agencies"].most_common()),
         "reject_stages": dict(totals["reject_stages"].most_common()),
+        "reject_rows": totals["rows"].get("rejects", 0),  # files refused + stories / members refused inside files
         "batches": len(batches),
         "file_status": status,  # per-file detail for the ledger; dropped after commit
         "outcomes": outcomes,
