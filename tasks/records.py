@@ -42,7 +42,7 @@ class Story:
     paragraphs: list[str]
     source_format: str
     agency: str | None = None
-    kind: str | None = None
+    kind: str | None = None  # story, urgent, writethru ...; "stub" for a feed item without text
     version: int | None = None
     story_id: str | None = None  # an id the format carries (guid, uri); else derived
     published_at: datetime | None = None  # timezone-aware when the time is known

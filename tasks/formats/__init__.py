@@ -17,11 +17,10 @@ from tasks.formats import anpa, feeds, html, iptc7901, newsml12, newsml_g2, ninj
 from tasks.formats.archives import Gzip, Tar, Zip
 from tasks.records import RawFile, Reject
 
-# Most specific first: magic bytes (containers, warc, anpa, iptc7901), then JSON keys
+# Most specific first: magic bytes (warc, containers, anpa, iptc7901), then JSON keys
 # (ninjs), XML roots (nitf, newsml_g2, newsml12, feeds), HTML; page_text accepts any text,
-# so it stays last. Intended order once all exist:
-# Gzip, Zip, Tar, warc, anpa, iptc7901, ninjs, nitf, newsml_g2, newsml12, feeds, html, page_text
-# warc sits before Gzip: it reads a .warc.gz member by member itself (see tasks/formats/warc.py).
+# so it stays last. warc sits before Gzip: it streams a .warc.gz record by record itself
+# instead of unpacking the whole archive (see tasks/formats/warc.py).
 READERS: tuple[ModuleType | type, ...] = (
     warc, Gzip, Zip, Tar, anpa, iptc7901, ninjs, nitf, newsml_g2, newsml12, feeds, html, page_text
 )
