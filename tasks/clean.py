@@ -63,7 +63,7 @@ def _decode(data: bytes) -> tuple[str, str | None]:
     if b"\x00" in data or _control_share(data) > _MAX_CONTROL_SHARE:
         raise Reject("decode", "binary content", "control bytes or NUL in what should be text")
     if _looks_western(data):
-        return "cp1252", None
+        return ("cp1250" if _central_european(data) else "cp1252"), None
     best = from_bytes(data[:65536]).best()
     if best is None:
         raise Reject("decode", "unknown charset", "no charset decodes these bytes")
@@ -151,6 +151,37 @@ def _looks_western(data: bytes) -> bool:
     foreign = [i for i, c in enumerate(text) if c >= "\x80" and c.isalpha()]
     in_runs = sum(1 for i in foreign if i and text[i - 1] >= "\x80" and text[i - 1].isalpha())
     return in_runs <= 0.3 * len(foreign)
+
+
+# Bytes that are letters in cp1250 (Polish, Czech, Slovak ...) but symbols, or unused, in
+# cp1252: ą ł ź Ł Ą Ż ť Ť ľ Ľ ż (as ¹ ³ Ÿ £ ¥ ¯ - - ¾ ¼ ¿). Next to a letter they are words.
+_CE_LETTER_BYTES = frozenset(b"\xb9\xb3\x9f\xa3\xa5\xaf\x9d\x8d\xbe\xbc")
+# ě and ů inside a word: Czech all the time; Italian ì and French ù end their words.
+_CE_INNER_BYTES = frozenset(b"\xec\xf9")
+
+
+def _central_european(data: bytes) -> bool:
+    """Single-byte Central European copy (ČTK, PAP, MTI ...) is cp1250, not cp1252.
+
+    The two agree on ASCII and on many accented letters; they differ on letters such as ą ł ż
+    ě ů, which cp1252 reads as symbols or as letters that do not sit inside words. Counted
+    only next to letters, so "¿Qué", "£5" and "cœur" stay Western.
+    """
+    sample = data[:65536]
+    letter = lambda b: 65 <= b <= 90 or 97 <= b <= 122 or b >= 0xC0  # noqa: E731
+    signals = 0
+    for i, byte in enumerate(sample):
+        if byte < 0x80:
+            continue
+        before = i > 0 and letter(sample[i - 1])
+        after = i + 1 < len(sample) and letter(sample[i + 1])
+        if byte in _CE_LETTER_BYTES and (before or after):
+            signals += 1
+        elif byte == 0xBF and before:  # ż after a letter; Spanish ¿ opens a question
+            signals += 1
+        elif byte in _CE_INNER_BYTES and before and after:
+            signals += 1
+    return signals >= 2
 
 
 def _control_share(data: bytes) -> float:

@@ -62,3 +62,22 @@ def test_unreadable_bytes_are_rejected_with_reason(data, reason):
 
 def test_detect_charset_prefers_bom():
     assert detect_charset(codecs.BOM_UTF16_LE + "x".encode("utf-16-le")) == "utf-16-le"
+
+
+@pytest.mark.parametrize("text", [
+    "Prezydent powiedział, że Polska będzie wspierać sąsiadów. Łódź i Kraków są gotowe na zmiany.",
+    "Řidiči v Praze musí počítat s uzavírkami, řekl mluvčí. Něco se změní na mostě.",
+    "Minister pověřil úřad, aby během měsíce předložil zprávu o stavu silnic.",
+])
+def test_central_european_copy_in_cp1250_is_read_as_cp1250(text):
+    assert decode_text(text.encode("cp1250")) == text
+
+
+@pytest.mark.parametrize("text", [
+    "¿Qué pasará mañana? El señor García habló en Málaga. Costó £5 y 3¾ horas.",
+    "Le cœur de la ville: où est la sœur du maître? Così è più bello, già.",
+    "Københavns borgmester sagde, at søndagens møde går godt. Ærø og Ålborg følger.",
+    "Der Bürgermeister sagte, die Straße über die Brücke bleibt geöffnet.",
+])
+def test_western_copy_stays_cp1252(text):
+    assert decode_text(text.encode("cp1252")) == text
