@@ -16,6 +16,8 @@ Two stages and a reconciliation:
 
 from __future__ import annotations
 
+import re
+
 from tasks import gazetteer as gz
 from tasks.ner import rules
 from tasks.ner.entity import Entity
@@ -54,7 +56,8 @@ def find_entities(text: str) -> list[Entity]:
     ruled = rules.find_entities(text)
     spans = tag_spans(text, ruled)
     merged = [m for m in _merge(spans, ruled) if not _generic(text, m)]
-    return _resolve(text, merged, {(e.start, e.end): e for e in ruled})
+    ruled_at = {(e.start, e.end): e for e in ruled}
+    return [e for e in _resolve(text, merged, ruled_at) if not _capitalised_opener(text, e, ruled_at)]
 
 
 def _merge(spans, ruled) -> list[tuple[int, int, str]]:
@@ -86,6 +89,25 @@ def _generic(text, span) -> bool:
     if word[:4] in ("the ", "The "):
         word = word[4:]
     return word in _GENERIC_HEADS
+
+
+_GROUP_NOUN_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ives", "ees", "eers")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201d\u2019]\s+|\n\s*)$")
+
+
+def _capitalised_opener(text, entity, ruled_at) -> bool:
+    """A word that is capitalised only because it opens a sentence ("Schools were closed",
+    "Traders said"): a one-word PERSON, no known first name or surname, not part of a longer
+    name, nowhere else in the text, and either unseen by the rules or a group noun."""
+    if entity.type != "PERSON" or " " in entity.text or entity.name != entity.text:
+        return False
+    if entity.text in gz.FIRST_NAMES or entity.text in gz.SURNAMES:
+        return False
+    if (entity.start, entity.end) in ruled_at and not entity.text.endswith(_GROUP_NOUN_ENDINGS):
+        return False  # the rules saw a name ("Jutting said"); group nouns ("Traders said") are not
+    if not _SENTENCE_START.search(text[max(0, entity.start - 3):entity.start]):
+        return False
+    return text.count(entity.text) == 1
 
 
 def _inside(span, outer) -> bool:

@@ -376,3 +376,17 @@ def test_uner_reader_aligns_gold_spans():
     text, gold = documents(sents[:1])[0]
     assert {(text[s:e], t) for s, e, t in gold} >= {("Kori Schulman", "PERSON"),
                                                      ("United States", "LOC")}
+
+
+@pytest.mark.parametrize("text", [
+    "Schools were closed across the province on Monday.",
+    "Traders said prices rose for a third day.",
+    "Engineers warned of cracks in the dam. Turnout was low.",
+])
+def test_words_capitalised_only_because_they_open_a_sentence_are_not_people(text):
+    assert [e.text for e in find_entities(text) if e.type == "PERSON"] == []
+
+
+def test_a_surname_opening_a_sentence_is_still_a_person():
+    text = "Jutting said no. Later, Maria Jutting left."
+    assert {e.name for e in find_entities(text) if e.type == "PERSON"} == {"Maria Jutting"}
