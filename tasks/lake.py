@@ -116,8 +116,9 @@ def sweep_staging(lake: Lake, keep: str) -> list[str]:
             continue
         if name.startswith(".done-"):
             gone = True
-        elif name.startswith(".claim-"):
-            gone = not lake.fs.exists(owner) or _holder_is_gone(lake, _read(lake, owner))
+        elif name.startswith(".claim-"):  # a claim being made now has its owner file within ms
+            gone = (_holder_is_gone(lake, _read(lake, owner)) if lake.fs.exists(owner)
+                    else time.time() - _mtime(lake, folder) > 60)
         else:
             gone = lake.fs.exists(owner) and _holder_is_gone(lake, _read(lake, owner))
         if gone:
@@ -334,6 +335,13 @@ def lake_lock(lake: str | Lake, timeout_s: float | None = None, poll_s: float = 
     finally:
         with contextlib.suppress(FileNotFoundError):
             lake.fs.rm(path)
+
+
+def _mtime(lake: Lake, path: str) -> float:
+    try:
+        return lake.fs.modified(path).timestamp()
+    except (OSError, NotImplementedError, AttributeError):
+        return 0.0
 
 
 def _holder() -> str:

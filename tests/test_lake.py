@@ -3,6 +3,7 @@
 from datetime import datetime, timezone
 import multiprocessing
 import os
+import time
 
 import pandas as pd
 import pyarrow as pa
@@ -190,9 +191,11 @@ def test_sweep_removes_only_the_staging_of_dead_runs(tmp_path):
     (tmp_path / "_staging" / "dead" / "_owner").write_text(f"{os.uname().nodename} 999999999 0")
     (tmp_path / "_staging" / "unowned").mkdir()
     (tmp_path / "_staging" / ".done-old" / "articles").mkdir(parents=True)  # killed while deleting
-    (tmp_path / "_staging" / ".claim-half").mkdir()  # killed while claiming
+    (tmp_path / "_staging" / ".claim-half").mkdir()  # killed while claiming, a while ago
+    os.utime(tmp_path / "_staging" / ".claim-half", (time.time() - 120, time.time() - 120))
+    (tmp_path / "_staging" / ".claim-now").mkdir()  # a live run claiming right now
     assert sorted(lake.sweep_staging(store, keep="mine")) == [".claim-half", ".done-old", "dead"]
-    assert sorted(p.name for p in (tmp_path / "_staging").iterdir()) == ["live", "unowned"]
+    assert sorted(p.name for p in (tmp_path / "_staging").iterdir()) == [".claim-now", "live", "unowned"]
 
 
 def test_a_run_that_loses_articles_fails_loudly():
