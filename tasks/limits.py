@@ -18,6 +18,7 @@ class Limits:
     max_file_bytes: int = 256 * 2**20  # one raw file as delivered
     max_unpacked_bytes: int = 512 * 2**20  # everything unpacked from one delivered file
     max_member_bytes: int = 64 * 2**20  # one member of an archive / one WARC record
+    max_compression_ratio: int = 200  # text deflates ~5:1; zeros (bombs) ~1000:1
     max_members: int = 100_000  # members of one archive
     max_container_depth: int = 4  # zip in tar.gz in ... (each level counts)
     max_xml_depth: int = 256  # element nesting (libxml2 itself stops at 256 without XML_PARSE_HUGE)

@@ -162,3 +162,20 @@ def test_end_to_end_run_over_hostile_files(prefect_harness, tmp_path):
             if expectation[0] == "rejected":
                 assert any(_file_of(r["source_uri"]) == name and (r["stage"], r["reason"]) == expectation[1:]
                            for r in rejects), (name, expectation)
+
+
+def test_a_gzip_bomb_stops_at_the_ratio_long_before_the_size_limit():
+    import gzip as gzip_module
+    import tracemalloc
+    from datetime import datetime, timezone
+
+    from tasks.pipeline import process_file
+    from tasks.records import RawFile
+
+    bomb = gzip_module.compress(bytes(64 * 2**20), compresslevel=9)  # 64 MB of zeros in ~64 KB
+    tracemalloc.start()
+    rows = process_file(RawFile("bomb.gz", bomb), datetime(2024, 1, 1, tzinfo=timezone.utc))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [(r["stage"], r["reason"]) for r in rows.rejects] == [("unpack", "compression ratio over limit")]
+    assert peak < 24 * 2**20, f"peak {peak:,} bytes"

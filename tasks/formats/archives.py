@@ -68,13 +68,22 @@ def budgeted(read):
     return wrapped
 
 
-def read_bounded(stream: io.BufferedIOBase, limit: int, what: str) -> bytes:
-    """Read a decompressing stream, refusing more than `limit` bytes (bombs stop early)."""
+_RATIO_FLOOR = 4 * 2**20  # below this, a high ratio (a page of spaces) harms nobody
+
+
+def read_bounded(stream: io.BufferedIOBase, limit: int, what: str, compressed: io.BytesIO | None = None) -> bytes:
+    """Read a decompressing stream, refusing more than `limit` bytes, and (given the
+    compressed input) refusing as soon as it expands past LIMITS.max_compression_ratio:
+    a bomb is stopped after a few MB, not at the size limit."""
     out = bytearray()
     while chunk := stream.read(_CHUNK):
         out += chunk
         if len(out) > limit:
             raise Reject("unpack", "unpacked size over limit", f"{what} unpacks to over {limit:,} bytes")
+        if compressed is not None and len(out) > _RATIO_FLOOR and \
+                len(out) > LIMITS.max_compression_ratio * max(1, compressed.tell()):
+            raise Reject("unpack", "compression ratio over limit",
+                         f"{what} expands over {LIMITS.max_compression_ratio}:1 (a decompression bomb)")
     return bytes(out)
 
 
@@ -90,7 +99,8 @@ class Gzip:
     def read(raw: RawFile) -> Iterator[RawFile]:
         _check_depth(raw)
         try:
-            data = read_bounded(gzip.GzipFile(fileobj=io.BytesIO(raw.data)), LIMITS.max_unpacked_bytes, "gzip")
+            compressed = io.BytesIO(raw.data)
+            data = read_bounded(gzip.GzipFile(fileobj=compressed), LIMITS.max_unpacked_bytes, "gzip", compressed)
         except (OSError, EOFError, zlib.error) as exc:
             raise Reject("unpack", "corrupt gzip", str(exc)[:300]) from None
         charge(raw, len(data))
@@ -124,6 +134,13 @@ class Zip:
             label = f"{raw.uri}!/{info.filename}"
             if (info.external_attr >> 16) & 0o170000 == 0o120000:
                 yield Reject("unpack", "link in archive", f"{label} is a symbolic link; skipped")
+                continue
+            if info.file_size > LIMITS.max_member_bytes:  # as declared; read_bounded checks the truth
+                yield Reject("unpack", "member over size limit", f"{label}: {info.file_size:,} bytes")
+                continue
+            if info.file_size > _RATIO_FLOOR and info.file_size > LIMITS.max_compression_ratio * max(1, info.compress_size):
+                yield Reject("unpack", "compression ratio over limit",
+                             f"{label}: {info.compress_size:,} bytes expand to {info.file_size:,}")
                 continue
             try:
                 with archive.open(info) as stream:
