@@ -156,3 +156,22 @@ def test_run_report_is_published_as_a_prefect_artifact(prefect_harness, source, 
     assert summary["run_id"] in artifact.description
     rows = artifact.data if isinstance(artifact.data, list) else __import__("json").loads(artifact.data)
     assert {"section": "files", "key": "seen", "count": 7} in rows
+
+
+def test_a_fresh_prefect_home_changes_nothing(prefect_harness, source, tmp_path):
+    """The ledger lives in the lake: a run with a brand-new Prefect home still knows what is done."""
+    import json
+    import subprocess
+    import sys
+
+    lake = tmp_path / "lake"
+    run_flow(str(source), str(lake), workers=1)
+    before = articles(lake)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    env["PREFECT_HOME"] = str(tmp_path / "another-prefect-home")
+    done = subprocess.run([sys.executable, "-m", "flows.cli", "run", "--source", str(source), "--lake", str(lake),
+                           "--json", "--quiet"], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert (summary["files_seen"], summary["files_skipped"]) == (0, 7)
+    pd.testing.assert_frame_equal(before, articles(lake))
