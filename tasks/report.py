@@ -1,6 +1,6 @@
 """Read-side reporting: what is in the lake (`lake_status`) and a self-contained HTML report.
 
-Everything goes through fsspec (`fsspec.core.url_to_fs`) and pyarrow.dataset, so a lake on
+Everything goes through fsspec (`tasks.storage.open_url`) and pyarrow.dataset, so a lake on
 S3 or any fsspec URL works like a local folder. Status counts rows from Parquet footers and
 never reads data pages; the report reads only the columns each section needs.
 
@@ -18,10 +18,12 @@ from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta, timezone
 
-import fsspec
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as pads
+
+from tasks.runs import read_runs
+from tasks.storage import open_url
 
 KNOWN_ORDER = ("articles", "entities", "rejects", "quotes", "amounts", "entity_index")
 RUN_COLUMNS = ("run_id", "started_at", "finished_at", "mode", "status", "files_seen", "files_parsed",
@@ -45,7 +47,7 @@ def lake_status(lake: str, runs: int = 10) -> dict:
 
     JSON-serialisable. Rows come from Parquet footers only.
     """
-    fs, root = fsspec.core.url_to_fs(lake)
+    fs, root = open_url(lake)
     root = root.rstrip("/")
     names = _dataset_names(fs, root)
     # Footer reads are network round trips on S3: overlap them across datasets.
@@ -57,12 +59,8 @@ def lake_status(lake: str, runs: int = 10) -> dict:
 
 def recent_runs(lake: str, limit: int = 10) -> list[dict]:
     """The newest `limit` rows of LAKE/_runs (newest first); [] when there is no run table."""
-    fs, root = fsspec.core.url_to_fs(lake)
-    path = f"{root.rstrip('/')}/_runs"
-    if not fs.isdir(path):
-        return []
     try:
-        table = pads.dataset(path, filesystem=fs, format="parquet", partitioning="hive").to_table()
+        table = read_runs(lake)
     except (pa.ArrowInvalid, OSError):
         return []  # the run table is optional: a half-written one must not break status
     # The run table is long form (one row per count, run fields repeated): keep one row per run.
@@ -200,7 +198,7 @@ def _duration(seconds) -> str:
 
 def write_report(lake: str, out_path: str) -> None:
     """Write `build_report(lake)` to a local path or fsspec URL."""
-    fs, path = fsspec.core.url_to_fs(out_path)
+    fs, path = open_url(out_path)
     parent = posixpath.dirname(path)
     if parent:
         fs.makedirs(parent, exist_ok=True)
@@ -210,7 +208,7 @@ def write_report(lake: str, out_path: str) -> None:
 def build_report(lake: str) -> str:
     """The lake as one self-contained HTML page (inline CSS and SVG, no scripts)."""
     status = lake_status(lake)
-    fs, root = fsspec.core.url_to_fs(lake)
+    fs, root = open_url(lake)
     root = root.rstrip("/")
     sections = [_overview_section(status)]
     if status["datasets"]:
