@@ -351,16 +351,27 @@ def _holder() -> str:
 def _holder_is_gone(lake: Lake, holder: str) -> bool:
     """A holder ("host pid time") is gone when its process is dead (this host) or, for a
     remote lake or another host, when it is older than LOCK_STALE_AFTER_S."""
+    parts = holder.split() + ["0"]  # a holder written before times were recorded has none
+    if len(parts) < 3:
+        return False
+    host, pid, since = parts[:3]
+    if lake.is_local and host == socket.gethostname():
+        return _is_dead(pid)
     try:
-        host, pid, since = (holder.split() + ["0"])[:3]
-        if lake.is_local and host == socket.gethostname():
-            os.kill(int(pid), 0)
-            return False
         return time.time() - float(since) > LOCK_STALE_AFTER_S
+    except ValueError:
+        return False
+
+
+def _is_dead(pid: str) -> bool:
+    """No process has this id on this host (an unreadable id counts as alive: keep its files)."""
+    try:
+        os.kill(int(pid), 0)
     except ProcessLookupError:
         return True
     except (ValueError, OSError):
         return False
+    return False
 
 
 def _read(lake: Lake, path: str) -> str:
@@ -407,28 +418,33 @@ def _key_tuples(table: pa.Table, key: tuple[str, ...]) -> list[tuple]:
 
 
 def write_atomically(lake: Lake, table: pa.Table, target: str, compression: str = "zstd") -> None:
-    """Replace `target` so that readers see the old file or the new one, never a part.
-
-    Locally: a hidden temp file beside it, fsync, rename. On object storage a single PUT is
-    already atomic, so the file is written in one request.
-    """
+    """Write a table as Parquet so that readers see the old file or the new one, never a part."""
     metadata = dict(table.schema.metadata or {})
     metadata[b"wirelake.schema_version"] = SCHEMA_VERSION.encode()
     table = table.replace_schema_metadata(metadata)
     dictionary = [c for c in _DICTIONARY_COLUMNS if c in table.column_names]
-    options = dict(compression=compression, row_group_size=ROW_GROUP_ROWS, use_dictionary=dictionary,
-                   write_statistics=True)
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer, compression=compression, row_group_size=ROW_GROUP_ROWS,
+                   use_dictionary=dictionary, write_statistics=True)
+    write_bytes_atomically(lake, buffer.getvalue(), target)
+
+
+def write_bytes_atomically(lake: Lake, data: bytes, target: str) -> None:
+    """Replace `target` with `data`, all or nothing.
+
+    Locally: a hidden temp file beside it, fsync, rename. On object storage a single PUT is
+    already atomic, so the file is written in one request.
+    """
     if not lake.is_local:
-        buffer = io.BytesIO()
-        pq.write_table(table, buffer, **options)
-        lake.fs.pipe_file(target, buffer.getvalue())
+        lake.fs.pipe_file(target, data)
         return
-    folder = os.path.dirname(target)
+    folder, name = os.path.dirname(target), os.path.basename(target)
     os.makedirs(folder, exist_ok=True)
-    _remove_dead_temporaries(folder, os.path.basename(target))
-    temporary = os.path.join(folder, f".{os.path.basename(target)}.{os.getpid()}.tmp")
-    pq.write_table(table, temporary, **options)
-    with open(temporary, "rb") as handle:
+    _remove_dead_temporaries(folder, name)
+    temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+        handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, target)
 
@@ -437,26 +453,6 @@ def _remove_dead_temporaries(folder: str, name: str) -> None:
     """Temp files of writers killed mid-write (hidden, so readers never saw them)."""
     prefix = f".{name}."
     for entry in os.listdir(folder):
-        if entry.startswith(prefix) and entry.endswith(".tmp"):
-            pid = entry[len(prefix):-len(".tmp")]
-            try:
-                os.kill(int(pid), 0)
-            except ProcessLookupError:
-                with contextlib.suppress(FileNotFoundError):
-                    os.remove(os.path.join(folder, entry))
-            except (ValueError, OSError):
-                pass
-
-
-def write_bytes_atomically(lake: Lake, data: bytes, target: str) -> None:
-    """Small state files (JSON): the same old-or-new guarantee as partitions."""
-    if not lake.is_local:
-        lake.fs.pipe_file(target, data)
-        return
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    temporary = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.{os.getpid()}.tmp")
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, target)
+        if entry.startswith(prefix) and entry.endswith(".tmp") and _is_dead(entry[len(prefix):-len(".tmp")]):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(os.path.join(folder, entry))
