@@ -10,13 +10,7 @@ from datetime import date
 
 from prefect import flow
 
-from flows.ingest import backfill, count_new_files, default_workers, ingest, task_runner_for, validate_parameters
-
-
-def _runner(source: str, lake: str, workers: int | None, dask_address: str | None, full_refresh: bool = True):
-    if workers is None and not dask_address:
-        workers = default_workers(count_new_files(source, lake, full_refresh))
-    return workers, task_runner_for(workers, dask_address)
+from flows.ingest import backfill, choose_runner, ingest, validate_parameters
 
 
 @flow(name="wire-daily")
@@ -27,7 +21,7 @@ def wire_daily(source: str, lake: str, workers: int | None = None, dask_address:
     "Since" is what the lake's ledger has not recorded: a failed run records nothing, so its
     files are taken by the next run."""
     validate_parameters(source, lake, workers, dask_address=dask_address)
-    workers, runner = _runner(source, lake, workers, dask_address, full_refresh)
+    workers, runner = choose_runner(source, lake, workers, dask_address, full_refresh)
     return ingest.with_options(task_runner=runner)(source=source, lake=lake, workers=workers, full_refresh=full_refresh)
 
 
@@ -36,6 +30,6 @@ def wire_backfill(source: str, lake: str, start: date, end: date, workers: int |
                   dask_address: str | None = None, restart: bool = False) -> dict:
     """Rebuild the partitions of publication days start..end (restartable per day)."""
     validate_parameters(source, lake, workers, start=start, end=end, dask_address=dask_address)
-    workers, runner = _runner(source, lake, workers, dask_address)
+    workers, runner = choose_runner(source, lake, workers, dask_address, full_refresh=True)
     return backfill.with_options(task_runner=runner)(source=source, lake=lake, start=start, end=end,
                                                      workers=workers, restart=restart)

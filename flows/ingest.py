@@ -28,7 +28,7 @@ from prefect.tasks import exponential_backoff
 
 from tasks import lake as lake_writer
 from tasks.batch import run_batch
-from tasks.ledger import files_for_days, ledger_row, read_ledger, select_new, update_ledger
+from tasks.ledger import files_for_days, files_to_read, ledger_row, read_ledger, select_new, update_ledger
 from tasks.redact import redact
 from tasks.runs import write_run_report
 from tasks.sources import SourceFile, list_source
@@ -81,26 +81,13 @@ def ingest(source: str, lake: str, workers: int | None = None, batch_size: int |
     with `full_refresh`) into the lake at `lake`; return the run summary."""
     validate_parameters(source, lake, workers, batch_size)
     clock = time.perf_counter()
-    started_at = datetime.now(timezone.utc).replace(microsecond=0)
-    run_id = new_run_id(started_at)
     listed = list_files(source)
-    files = listed if full_refresh else select_new(listed, read_ledger(lake), lake_writer.partition_values(lake))
-    mode = "full-refresh" if full_refresh else "run"
-    context = dict(source=redact(source), lake=redact(lake), run_id=run_id, mode=mode, started_at=started_at,
-                   files_listed=len(listed), files_skipped=len(listed) - len(files))
-    try:
-        lake_writer.claim_staging(lake, run_id)
-        batches = process_files(source, files, lake, run_id, started_at, workers, batch_size, show_progress, clock)
-        processed_s = time.perf_counter() - clock
-        summary = summarise(batches, **context)
-        summary.update(commit_lake(lake, run_id, summary))
-    except BaseException as exc:
-        _record_failure(lake, run_id, context, exc)
-        raise
-    _drop_file_detail(summary)
-    elapsed_s = time.perf_counter() - clock
-    summary.update(elapsed_s=round(elapsed_s, 3), processing_s=round(processed_s, 3),
-                   commit_s=round(elapsed_s - processed_s, 3), workers=workers)
+    files = listed if full_refresh else files_to_read(listed, lake)
+    summary = _one_pass(source, lake, files, "full-refresh" if full_refresh else "run", workers, batch_size,
+                        show_progress, files_listed=len(listed))
+    elapsed_s = time.perf_counter() - clock  # listing included
+    summary.update(elapsed_s=round(elapsed_s, 3), processing_s=round(elapsed_s - summary["commit_s"], 3),
+                   workers=workers)
     publish_artifact(summary)
     return summary
 
@@ -163,20 +150,25 @@ def backfill(source: str, lake: str, start: date, end: date, workers: int | None
     return result
 
 
-def _one_pass(source, lake, files, mode, workers, batch_size, show_progress, replace=(), only=None) -> dict:
+def _one_pass(source, lake, files, mode, workers, batch_size, show_progress, replace=(), only=None,
+              files_listed: int | None = None) -> dict:
+    """Process `files` as one run and commit it: the unit both flows are made of."""
     clock = time.perf_counter()
     started_at = datetime.now(timezone.utc).replace(microsecond=0)
     run_id = new_run_id(started_at) + (f"-{only[0]}" if only else "")
+    listed = len(files) if files_listed is None else files_listed
     context = dict(source=redact(source), lake=redact(lake), run_id=run_id, mode=mode, started_at=started_at,
-                   files_listed=len(files), files_skipped=0)
+                   files_listed=listed, files_skipped=listed - len(files))
     try:
         lake_writer.claim_staging(lake, run_id)
         batches = process_files(source, files, lake, run_id, started_at, workers, batch_size, show_progress, clock)
+        committing = time.perf_counter()
         summary = summarise(batches, **context)
         summary.update(commit_lake(lake, run_id, summary, replace=list(replace), only=list(only) if only else None))
     except BaseException as exc:
         _record_failure(lake, run_id, context, exc)
         raise
+    summary["commit_s"] = round(time.perf_counter() - committing, 3)
     return _drop_file_detail(summary)
 
 
@@ -251,13 +243,20 @@ def task_runner_for(workers: int | None, dask_address: str | None = None):
     return ThreadPoolTaskRunner(max_workers=1) if workers == 1 else ProcessPoolTaskRunner(max_workers=workers)
 
 
+def choose_runner(source: str, lake: str, workers: int | None, dask_address: str | None,
+                  full_refresh: bool = False) -> tuple[int | None, object]:
+    """(workers, task runner): the given ones, or as many workers as the files to read deserve."""
+    if workers is None and not dask_address:
+        workers = default_workers(count_new_files(source, lake, full_refresh))
+    return workers, task_runner_for(workers, dask_address)
+
+
 def run_flow(source: str, lake: str, workers: int | None = None, batch_size: int | None = None,
              show_progress: bool = False, full_refresh: bool = False, dask_address: str | None = None) -> dict:
     """Run `ingest` with local processes (a thread for small runs) or on a Dask cluster."""
-    if workers is None and not dask_address:
-        workers = default_workers(count_new_files(source, lake, full_refresh))
+    workers, runner = choose_runner(source, lake, workers, dask_address, full_refresh)
     with prefect_api():
-        return ingest.with_options(task_runner=task_runner_for(workers, dask_address))(
+        return ingest.with_options(task_runner=runner)(
             source=source, lake=lake, workers=workers, batch_size=batch_size, full_refresh=full_refresh,
             show_progress=show_progress,
         )
@@ -266,10 +265,9 @@ def run_flow(source: str, lake: str, workers: int | None = None, batch_size: int
 def run_backfill(source: str, lake: str, start: date, end: date, workers: int | None = None,
                  batch_size: int | None = None, restart: bool = False, show_progress: bool = False,
                  dask_address: str | None = None) -> dict:
-    if workers is None and not dask_address:
-        workers = default_workers(len(list_source(source)))
+    workers, runner = choose_runner(source, lake, workers, dask_address, full_refresh=True)
     with prefect_api():
-        return backfill.with_options(task_runner=task_runner_for(workers, dask_address))(
+        return backfill.with_options(task_runner=runner)(
             source=source, lake=lake, start=start, end=end, workers=workers, batch_size=batch_size,
             restart=restart, show_progress=show_progress,
         )
@@ -305,9 +303,7 @@ def new_run_id(started_at: datetime) -> str:
 def count_new_files(source: str, lake: str, full_refresh: bool = False) -> int:
     """How many files a run would read: a daily run of a few new files needs no process pool."""
     listed = list_source(source)
-    if full_refresh:
-        return len(listed)
-    return len(select_new(listed, read_ledger(lake), lake_writer.partition_values(lake)))
+    return len(listed if full_refresh else files_to_read(listed, lake))
 
 
 def default_workers(n_files: int) -> int:

@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from tasks.lake import Lake, write_atomically
+from tasks.lake import Lake, partition_values, write_atomically
 from tasks.schema import UTC_TIMESTAMP
 from tasks.sources import SourceFile
 
@@ -70,6 +70,12 @@ def select_new(files: list[SourceFile], ledger: pa.Table, present_days: set[str]
         return present_days is not None and any(d not in present_days for d in row["pub_dates"] or ())
 
     return [f for f in files if f.uri not in known or not is_unchanged(f, known[f.uri]) or lost(known[f.uri])]
+
+
+def files_to_read(listed: list[SourceFile], lake: str | Lake) -> list[SourceFile]:
+    """What an incremental run reads: files new or changed since the ledger saw them, and the
+    files of partitions that have gone missing from the lake."""
+    return select_new(listed, read_ledger(lake), partition_values(lake))
 
 
 def files_for_days(ledger: pa.Table, first: date, last: date) -> set[str]:

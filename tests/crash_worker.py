@@ -11,14 +11,14 @@ from datetime import datetime, timezone
 from flows.ingest import commit_and_record, new_run_id, split_batches, summarise
 from tasks import lake as lake_writer
 from tasks.batch import run_batch
-from tasks.ledger import read_ledger, select_new
+from tasks.ledger import files_to_read
 from tasks.sources import list_source
 
 
 def main(source: str, lake: str) -> None:
     started_at = datetime.now(timezone.utc).replace(microsecond=0)
     run_id = new_run_id(started_at)
-    files = select_new(list_source(source), read_ledger(lake), lake_writer.partition_values(lake))
+    files = files_to_read(list_source(source), lake)
     lake_writer.claim_staging(lake, run_id)
     print("processing", flush=True)
     batches = [run_batch(source, batch, lake, run_id, n, started_at).to_dict()
