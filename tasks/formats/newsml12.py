@@ -27,9 +27,9 @@ from collections.abc import Iterator
 from lxml import etree
 
 from tasks.formats.nitf import (
-    NitfBody, attr, child, children, clean_byline, descendants, paragraphs, parse, parse_timestamp,
-    pick_agency, read_nitf_body, set_published, text, text_paragraphs, tidy_first_paragraph,
-    to_int, unique, unique_entities,
+    NitfBody, attr, child, children, clean_byline, descendants, embedded_document, html_body, paragraphs,
+    parse, parse_timestamp, pick_agency, read_nitf_body, set_published, text, text_paragraphs,
+    tidy_first_paragraph, to_int, unique, unique_entities,
 )
 from tasks.formats.xml import local, root_name
 from tasks.records import RawFile, Reject, Story
@@ -174,14 +174,11 @@ def _is_text(content: etree._Element) -> bool:
 def _data_content_body(content: etree._Element) -> NitfBody:
     """One DataContent: inline NITF (with its head fields and entities), XHTML, or text."""
     data = child(content, "DataContent")
-    for element in data:
-        if not isinstance(element.tag, str):
-            continue
-        if local(element.tag) == "nitf":
-            return read_nitf_body(element)
-        if local(element.tag) == "html":
-            body = child(element, "body")
-            return NitfBody(paragraphs=paragraphs(body if body is not None else element))
+    document = embedded_document(data)
+    if document is not None and local(document.tag) == "nitf":
+        return read_nitf_body(document)
+    if document is not None:
+        return NitfBody(paragraphs=paragraphs(html_body(document)))
     if any(isinstance(node.tag, str) for node in data):
         return NitfBody(paragraphs=paragraphs(data))  # a bare XHTML fragment
     return NitfBody(paragraphs=text_paragraphs(data.text))

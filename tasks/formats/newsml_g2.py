@@ -34,7 +34,8 @@ from collections.abc import Iterator
 from lxml import etree
 
 from tasks.formats.nitf import (
-    NitfBody, attr, child, children, clean_byline, known_agency, language_of, paragraphs,
+    NitfBody, attr, child, children, clean_byline, embedded_document, html_body, known_agency, language_of,
+    paragraphs,
     parse, parse_timestamp, pick_agency, read_nitf_body, set_published, text, text_paragraphs,
     tidy_first_paragraph, to_int, unique, unique_entities,
 )
@@ -165,17 +166,12 @@ def _read_content(content_set: etree._Element | None) -> NitfBody:
 
 
 def _inline_xml(rendition: etree._Element) -> NitfBody:
-    for element in rendition:
-        if not isinstance(element.tag, str):
-            continue
-        if local(element.tag) == "nitf":
-            return read_nitf_body(element)
-        if local(element.tag) == "html":
-            body = child(element, "body")
-            return NitfBody(
-                headline=text(child(child(element, "head"), "title")) or None,
-                paragraphs=paragraphs(body if body is not None else element),
-            )
+    document = embedded_document(rendition)
+    if document is not None and local(document.tag) == "nitf":
+        return read_nitf_body(document)
+    if document is not None:
+        return NitfBody(headline=text(child(child(document, "head"), "title")) or None,
+                        paragraphs=paragraphs(html_body(document)))
     return NitfBody(paragraphs=paragraphs(rendition))  # an XHTML fragment (<div>, <p> ...) or nothing
 
 

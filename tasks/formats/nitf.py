@@ -136,6 +136,20 @@ def read_nitf_body(nitf: etree._Element) -> NitfBody:
     return out
 
 
+def embedded_document(container: etree._Element) -> etree._Element | None:
+    """The first <nitf> or <html> element a NewsML wrapper (inlineXML, DataContent) carries."""
+    for element in container:
+        if isinstance(element.tag, str) and local(element.tag) in ("nitf", "html"):
+            return element
+    return None
+
+
+def html_body(html: etree._Element) -> etree._Element:
+    """An XHTML document's <body>, or the document itself when it has none."""
+    body = child(html, "body")
+    return body if body is not None else html
+
+
 def dateline_text(dateline: etree._Element | None) -> str | None:
     """<dateline><location><city>Xi'an</city><country>China</country></location>
     <story.date>June 23</story.date></dateline> -> "Xi'an, China, June 23": parts that the
