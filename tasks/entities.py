@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from tasks import gazetteer as gz
-from tasks.ner import rules
+from tasks.ner import document, rules
 from tasks.ner.entity import Entity
 from tasks.ner.tagger import tag_spans
 
@@ -56,6 +56,7 @@ def find_entities(text: str) -> list[Entity]:
     ruled = rules.find_entities(text)
     spans = tag_spans(text, ruled)
     merged = [m for m in _merge(spans, ruled) if not _generic(text, m)]
+    merged = document.correct(text, merged, ruled)
     ruled_at = {(e.start, e.end): e for e in ruled}
     return [e for e in _resolve(text, merged, ruled_at) if not _capitalised_opener(text, e, ruled_at)]
 

@@ -145,8 +145,10 @@ _PERSON_AFTER = re.compile(
     r"(?:said|says|told|tells|added|adds|noted|notes|stated|explained|wrote|writes|tweeted"
     r"|stressed|argued|insisted|warned|claimed|recalled|replied|announced|confirmed|urged"
     r"|underlined|emphasized|emphasised|commented|observed|acknowledged|admitted|declared"
-    r"|asked|believes|thinks|recalls)\b"
-    r"|,?[ \u00a0]who\b|[ \u00a0]*\(\d{1,3}\)|,[ \u00a0]\d{1,3},)"
+    r"|asked|believes|thinks|recalls|thought|explains|dismisses|dismissed|described|describes"
+    r"|laughs|laughed|smiles|smiled|shrugs|shrugged|joked|jokes)\b"
+    r"|,?[ \u00a0]who(?:se)?\b|[ \u00a0](?:himself|herself)\b|[ \u00a0]*\(\d{1,3}\)"
+    r"|,[ \u00a0](?:now |aged )?\d{1,3},)"
 )
 _LOC_AFTER = re.compile(
     r"[ \u00a0](?:province|city|county|region|district|prefecture|state|village|town|river"

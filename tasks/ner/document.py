@@ -1,0 +1,244 @@
+"""Corrections over a whole document's entity spans, after the CRF and the rules.
+
+    correct(text, spans, ruled) -> spans     [(start, end, type)], sorted, non-overlapping
+
+A tagger reads one sentence at a time; these passes use what the rest of the text and the
+annotation guidelines (Universal NER, after NorNE) say:
+
+1. Trim: a span never starts with a preposition ("In Hong Kong's High Court") and stops at a
+   possessive when the part before it is a name in its own right ("Apple's Siri" -> "Apple").
+2. "City, State": "Denver, Colorado" and "Paris, France" are one LOC.
+3. One name, one type: a word that is the surname or first name of a person named in full
+   elsewhere in the text is that person wherever it stands alone ("Seagal made headlines"
+   after "Steven Seagal"); an organisation or place found once is found at its other
+   mentions too.
+4. Places acting as organisations: a country, state or city that acts, owns or is acted
+   against stands for its government or team and is ORG ("Russia announced", "Beijing
+   believes", "Russia's actions", "sanctions against Russia", "beating England"); where it
+   is a place it stays LOC ("in Russia", "Libya's capital").
+5. Facilities: a name ending in Street, House, Square, Tower ... is a LOC ("Wall Street",
+   "White House").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tasks import gazetteer as gz
+from tasks.places import locate
+
+_PREPOSITIONS = frozenset(
+    "In At On From For By With After Before During Under Over Since To Of Into Near Across".split()
+)
+_POSSESSIVE = re.compile(r"['’]s\b")
+_GPE_KINDS = frozenset({"country", "state", "city"})
+# A place that does these is a government (or a team) acting. Auxiliaries ("has", "will",
+# "can") are left out: "Italy has fewer km of metro", "Britain can get chilly" are places.
+_ACTING_VERBS = frozenset(
+    """said says announced announces warned warns accused accuses agreed agrees rejected
+    rejects demanded demands urged urges threatened threatens denied denies insisted insists
+    believes signed signs imposed imposes launched launches responded responds condemned
+    condemns refused refuses decided ordered orders approved approves voted votes vowed vows
+    pledged pledges retaliated protested blamed blames expelled expels recognised recognized
+    sanctioned summoned summons beat beats defeated defeats""".split()
+)
+# "Russia's actions", "Australia's position": the place's government or team; "China's
+# growing middle class", "London's landmark" stay places.
+_ACTOR_NOUNS = frozenset(
+    """government governments actions action position stance policy policies decision
+    decisions response move moves officials leaders leadership president presidency prime
+    foreign defence defense military army navy forces troops police court courts parliament
+    ministry ministers diplomats ambassador envoy authorities regime intervention sanctions
+    demands proposal plan plans strategy team squad coach captain players""".split()
+)
+_ACTED_AGAINST = re.compile(r"(?:\bbeating|\bbeat|\bdefeating|\bdefeated)[ \u00a0]+$", re.IGNORECASE)
+_TEAM_NOUNS = frozenset("side team squad xi captain coach players".split())
+_FACILITY_HEADS = frozenset(
+    "Street Avenue Road Square Boulevard Plaza Bridge Tower House Palace Building Stadium"
+    " Arena Airport Station Lane Highway Motorway Park Gardens Cathedral Mosque Temple".split()
+)
+_CITY_STATE = re.compile(r",[ \u00a0]")
+
+
+def correct(text: str, spans, ruled) -> list[tuple[int, int, str]]:
+    spans = [_trim(text, s) for s in spans if not _names_a_document(text, s)]
+    spans = _join_modified_orgs(text, _join_city_state(text, sorted(s for s in spans if s[0] < s[1])))
+    spans = _one_name_one_type(text, spans, ruled)
+    return [_facility(text, _metonym(text, s)) for s in spans]
+
+
+_DOCUMENT_AFTER = re.compile(
+    r"[ \u00a0]+(?:agreement|accord|accords|amendment|treaty|convention|protocol|declaration"
+    r"|pact|charter|consensus|doctrine|summit|climate deal)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_document(text, span) -> bool:
+    """"the Paris Agreement", "the Kigali Amendment": the place is part of a name of its own."""
+    s, e, kind = span
+    return kind == "LOC" and bool(_DOCUMENT_AFTER.match(text, e))
+
+
+def _join_modified_orgs(text, spans):
+    """"U.S." + "Environmental Protection Agency", "Glasgow" + "School of Art": one ORG."""
+    out = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (prev and prev[2] == "LOC" and span[2] == "ORG" and text[prev[1]:span[0]] == " "
+                and " " in text[span[0]:span[1]]):
+            out[-1] = (prev[0], span[1], "ORG")
+        else:
+            out.append(span)
+    return out
+
+
+_TRAILING_LOWER = re.compile(r"(?:[ \u00a0]+[a-z][\w'’-]*)+$")
+
+
+def _trim(text, span):
+    s, e, kind = span
+    tail = _TRAILING_LOWER.search(text, s, e)
+    if tail:
+        e = tail.start()  # "Metro station": names end in a name word
+    first = text[s:e].split(" ", 1)
+    if len(first) == 2 and first[0] in _PREPOSITIONS:
+        s += len(first[0]) + 1
+    m = _POSSESSIVE.search(text, s, e)
+    if m and m.end() < e and _is_known(text[s:m.start()]):
+        e = m.start()
+    return (s, e, kind)
+
+
+def _is_known(name: str) -> bool:
+    return name in gz.ORGANIZATIONS or name in gz.LOC_CODES or locate(name) is not None
+
+
+def _join_city_state(text, spans):
+    out = []
+    for span in spans:
+        if out and _is_city_state(text, out[-1], span):
+            out[-1] = (out[-1][0], span[1], "LOC")
+        else:
+            out.append(span)
+    return out
+
+
+def _is_city_state(text, a, b) -> bool:
+    if a[2] != "LOC" or b[2] != "LOC" or not _CITY_STATE.fullmatch(text, a[1], b[0]):
+        return False
+    city, region = locate(text[a[0]:a[1]]), locate(text[b[0]:b[1]])
+    if region is None or region.kind not in ("state", "country"):
+        return False
+    if city is not None and city.kind not in ("city", "region"):
+        return False  # "France, Germany": a list of countries
+    return not _CITY_STATE.match(text, b[1])  # "Paris, France, Berlin, ..." is a list
+
+
+def _one_name_one_type(text, spans, ruled):
+    keys = _person_keys(text, spans)
+    out = []
+    for s, e, kind in spans:
+        word = text[s:e]
+        if kind != "PERSON" and word in keys and not _is_country_or_state(word):
+            kind = "PERSON"  # "Barroso" after "José Manuel Barroso"
+        out.append((s, e, kind))
+    wanted = {text[s:e]: kind for s, e, kind in out if e - s > 2}
+    wanted.update((k, "PERSON") for k in keys)
+    if not wanted:
+        return out
+    taken = [(s, e) for s, e, _ in out] + [(r.start, r.end) for r in ruled if r.type == "MISC"]
+    names = "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True))
+    added = []
+    for m in re.finditer(r"(?<![\w'’-])(?:" + names + r")(?![\w-])", text):
+        if not _overlaps(m.span(), taken) and _stands_alone(text, m.start(), m.end()):
+            added.append((m.start(), m.end(), wanted[m.group()]))
+    return sorted(out + added)
+
+
+def _person_keys(text, spans) -> set[str]:
+    """First names and surnames of the people named in full (two words or more)."""
+    keys: dict[str, int] = {}
+    for s, e, kind in spans:
+        if kind != "PERSON":
+            continue
+        words = [w for w in text[s:e].split() if len(w) > 2 and w[0].isupper() and w[-1] != "."]
+        if len(words) < 2:
+            continue
+        for w in {words[0], words[-1]}:
+            keys[w] = keys.get(w, 0) + 1
+    return {w for w in keys if w not in gz.CALENDAR_WORDS and w not in gz.NON_ENTITY_WORDS}
+
+
+def _is_country_or_state(word: str) -> bool:
+    place = locate(word)
+    return place is not None and place.kind in ("country", "state", "continent")
+
+
+def _overlaps(span, taken) -> bool:
+    s, e = span
+    return any(a < e and s < b for a, b in taken)
+
+
+_CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \u00a0]$")
+_CAPITALISED_WORD_AFTER = re.compile(r"[ \u00a0][A-Z]")
+
+
+def _stands_alone(text, s, e) -> bool:
+    """Not glued to another capitalised word: "Cotton" but not "John Cotton" or "Cotton Club"
+    (a capitalised word that opens the sentence does not count)."""
+    before = _CAPITALISED_WORD_BEFORE.search(text, max(0, s - 30), s)
+    if before and not _opens_sentence(text, before.start()):
+        return False
+    return not _CAPITALISED_WORD_AFTER.match(text, e)
+
+
+def _opens_sentence(text, pos) -> bool:
+    head = text[max(0, pos - 3):pos].rstrip(" \"“‘'(")
+    return not head or head[-1] in ".!?:;\n"
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]*([\w'’]+)")
+
+
+def _metonym(text, span):
+    s, e, kind = span
+    if kind != "LOC":
+        return span
+    place = locate(text[s:e])
+    if place is None or place.kind not in _GPE_KINDS:
+        return span
+    if _ACTED_AGAINST.search(text, max(0, s - 12), s):
+        return (s, e, "ORG")
+    if _POSSESSIVE.match(text, e):
+        after = _NEXT_WORD.match(text, e + 2)
+        noun = after.group(1).lower() if after else ""
+        return (s, e, "ORG") if noun in _ACTOR_NOUNS else span
+    m = _NEXT_WORD.match(text, e)
+    if not m:
+        return span
+    word = m.group(1).lower()
+    if word in _TEAM_NOUNS:
+        return (s, e, "ORG")
+    if word in _ACTING_VERBS and not _after_preposition(text, s):
+        return (s, e, "ORG")
+    return span
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|at|to|from|into|near|across|around|throughout|of|for|on|visited|visit|visiting)"
+    r"[ \u00a0]+(?:the[ \u00a0]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _after_preposition(text, s) -> bool:
+    """"in Russia will ..." : the place is where something happens, not who acts."""
+    return bool(_PREPOSITION_BEFORE.search(text, max(0, s - 20), s))
+
+
+def _facility(text, span):
+    s, e, kind = span
+    if kind == "ORG" and text[s:e].rsplit(" ", 1)[-1] in _FACILITY_HEADS and " " in text[s:e]:
+        return (s, e, "LOC")
+    return span
