@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from tasks import entities as entity_stage
+from tasks import gazetteer as gz
 from tasks import places
 from tasks.amounts import find_amounts
 from tasks.formats import reader_for
@@ -125,6 +126,19 @@ def article_row(story: Story, raw: RawFile, ingested_at: datetime) -> dict:
     }
 
 
+def _place_of(entity) -> places.Place | None:
+    """Where a LOC is; for a place acting as an organisation ("Russia announced", "Beijing
+    believes": ORG) the country, state or well-known city it stands for."""
+    if entity.type == "LOC":
+        return places.locate(entity.name)
+    if entity.type != "ORG":
+        return None
+    place = places.locate(entity.name)
+    if place and (place.kind in ("country", "state") or entity.name in gz.CITIES):
+        return place
+    return None
+
+
 def entity_rows(article: dict, story: Story | None = None) -> list[dict]:
     """Entities of the body, each with the index of the paragraph it sits in; places geocoded.
 
@@ -140,7 +154,7 @@ def entity_rows(article: dict, story: Story | None = None) -> list[dict]:
     rows = []
     for source, group in (("agency", marked), ("model", found)):
         for entity in group:
-            place = places.locate(entity.name) if entity.type == "LOC" else None
+            place = _place_of(entity)
             code = codes.get(entity.text) if source == "agency" else None
             rows.append({
                 "article_id": article["article_id"],

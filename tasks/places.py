@@ -4,6 +4,7 @@
     locate("U.S.")   -> Place(name="United States", kind="country", country_code="US", ...)
     locate("Texas")  -> Place(name="Texas", kind="state", country_code="US", lat=None, ...)
     locate("Middle East") -> Place(kind="region", country_code=None)
+    locate("Plano, Texas") -> Place(name="Plano", kind="city", country_code="US", ...)
 
 Kinds: "country", "continent", "state" (US states), "region" (provinces, seas, areas, with a
 country code only where they lie in one country) and "city". Lookup ignores case, accents,
@@ -115,6 +116,7 @@ def _regions() -> dict[str, Place]:
     return {_fold(name): Place(name, "region", code) for name, code in gz.REGIONS.items()}
 
 
+@cache
 def _cities() -> tuple[dict[str, Place], dict[str, Place], dict[tuple[str, str], Place]]:
     """Cities by own name, by alternate name and by (own name, country): the most populous."""
     by_name: dict[str, tuple[int, Place]] = {}
@@ -176,4 +178,19 @@ def _index() -> dict[str, Place]:
 @lru_cache(maxsize=8192)
 def locate(name: str) -> Place | None:
     """The place a name most likely means in news copy, or None when unknown."""
-    return _index().get(_fold(name))
+    key = _fold(name)
+    place = _index().get(key)
+    if place is None and ", " in key:
+        return _city_in_region(name, key)
+    return place
+
+
+def _city_in_region(name: str, key: str) -> Place | None:
+    """"Plano, Texas", "Paris, France": the city of that name in that country (an unknown
+    city still gets the country's code)."""
+    city, _, region = key.rpartition(", ")
+    where = _index().get(region)
+    if where is None or where.country_code is None:
+        return None
+    found = _cities()[2].get((city, where.country_code))
+    return found or Place(name.rpartition(",")[0].strip(), "city", where.country_code)

@@ -31,7 +31,7 @@ _PREPOSITIONS = frozenset(
     "In At On From For By With After Before During Under Over Since To Of Into Near Across".split()
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
-_GPE_KINDS = frozenset({"country", "state", "city"})
+_GPE_KINDS = frozenset({"country", "state", "city", "region"})  # region: "England", "Crimea"
 # A place that does these is a government (or a team) acting. Auxiliaries ("has", "will",
 # "can") are left out: "Italy has fewer km of metro", "Britain can get chilly" are places.
 _ACTING_VERBS = frozenset(
@@ -74,10 +74,18 @@ _DOCUMENT_AFTER = re.compile(
 )
 
 
+# Names of events, laws and documents: not PERSON/ORG/LOC (UNER has no MISC to put them in).
+_EVENT_HEADS = gz.MISC_HEADS - {"Empire", "Dynasty", "Era", "Spring", "Day", "Year"}
+
+
 def _names_a_document(text, span) -> bool:
-    """"the Paris Agreement", "the Kigali Amendment": the place is part of a name of its own."""
+    """"the Paris Agreement", "the Kigali Amendment": the place is part of a name of its own;
+    "Rugby Championship", "Mountain View Summit": the span is an event's name."""
     s, e, kind = span
-    return kind == "LOC" and bool(_DOCUMENT_AFTER.match(text, e))
+    if kind == "LOC" and _DOCUMENT_AFTER.match(text, e):
+        return True
+    words = text[s:e].split()
+    return len(words) > 1 and words[-1] in _EVENT_HEADS
 
 
 def _join_modified_orgs(text, spans):
@@ -93,7 +101,11 @@ def _join_modified_orgs(text, spans):
     return out
 
 
-_TRAILING_LOWER = re.compile(r"(?:[ \u00a0]+[a-z][\w'’-]*)+$")
+# plain lower-case words at the end ("Metro station"), not name particles ("al-Jadaan", "de")
+_TRAILING_LOWER = re.compile(
+    r"(?:[ \u00a0]+(?!(?:al|el|de|da|di|du|del|der|den|van|von|bin|ibn|la|le|dos|das)\b)"
+    r"[a-z]+)+$"
+)
 
 
 def _trim(text, span):
@@ -116,23 +128,24 @@ def _is_known(name: str) -> bool:
 
 def _join_city_state(text, spans):
     out = []
-    for span in spans:
-        if out and _is_city_state(text, out[-1], span):
+    for k, span in enumerate(spans):
+        after = spans[k + 1] if k + 1 < len(spans) else None
+        if out and _is_city_state(text, out[-1], span, after):
             out[-1] = (out[-1][0], span[1], "LOC")
         else:
             out.append(span)
     return out
 
 
-def _is_city_state(text, a, b) -> bool:
+def _is_city_state(text, a, b, after) -> bool:
     if a[2] != "LOC" or b[2] != "LOC" or not _CITY_STATE.fullmatch(text, a[1], b[0]):
         return False
+    if after is not None and _CITY_STATE.fullmatch(text, b[1], after[0]):
+        return False  # "Paris, Lyon, Marseille": a list
     city, region = locate(text[a[0]:a[1]]), locate(text[b[0]:b[1]])
     if region is None or region.kind not in ("state", "country"):
         return False
-    if city is not None and city.kind not in ("city", "region"):
-        return False  # "France, Germany": a list of countries
-    return not _CITY_STATE.match(text, b[1])  # "Paris, France, Berlin, ..." is a list
+    return city is None or city.kind in ("city", "region")  # not "France, Germany"
 
 
 def _one_name_one_type(text, spans, ruled):
@@ -140,8 +153,9 @@ def _one_name_one_type(text, spans, ruled):
     out = []
     for s, e, kind in spans:
         word = text[s:e]
-        if kind != "PERSON" and word in keys and not _is_country_or_state(word):
-            kind = "PERSON"  # "Barroso" after "José Manuel Barroso"
+        if kind != "PERSON" and (word in keys and not _is_country_or_state(word)
+                                 or _first_name_and_surname(word)):
+            kind = "PERSON"  # "Barroso" after "José Manuel Barroso"; "Ángel Pintado"
         out.append((s, e, kind))
     wanted = {text[s:e]: kind for s, e, kind in out if e - s > 2}
     wanted.update((k, "PERSON") for k in keys)
@@ -154,6 +168,16 @@ def _one_name_one_type(text, spans, ruled):
         if not _overlaps(m.span(), taken) and _stands_alone(text, m.start(), m.end()):
             added.append((m.start(), m.end(), wanted[m.group()]))
     return sorted(out + added)
+
+
+def _first_name_and_surname(name: str) -> bool:
+    """Two or three capitalised words, the first a known first name, none an organisation or
+    place word, the whole no known organisation or place: "Ángel Pintado"."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or words[0] not in gz.FIRST_NAMES or _is_known(name):
+        return False
+    return all(w[:1].isupper() and w not in gz.ORG_HEADS and w not in gz.LOC_HEADS
+               for w in words)
 
 
 def _person_keys(text, spans) -> set[str]:
@@ -206,7 +230,7 @@ def _metonym(text, span):
     if kind != "LOC":
         return span
     place = locate(text[s:e])
-    if place is None or place.kind not in _GPE_KINDS:
+    if place is None or place.country_code is None or place.kind not in _GPE_KINDS:
         return span
     if _ACTED_AGAINST.search(text, max(0, s - 12), s):
         return (s, e, "ORG")

@@ -1,0 +1,79 @@
+"""Document-level entity corrections (tasks.ner.document) through find_entities and the
+pipeline's entity rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.entities import find_entities
+from tasks.places import locate
+
+
+def typed(text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.type) for e in find_entities(text)}
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Russia announced new sanctions on Tuesday.", "Russia", "ORG"),
+        ("The sanctions were lifted after Russia's government agreed to the terms.", "Russia", "ORG"),
+        ("Police in Tripoli said that Libya's capital was calm on Tuesday.", "Libya", "LOC"),
+        ("Thousands of tourists arrive in France every summer.", "France", "LOC"),
+        ("The visitors had one chance left after beating England on Saturday.", "England", "ORG"),
+    ],
+)
+def test_places_acting_as_governments_or_teams_are_organisations(text, name, kind):
+    assert (name, kind) in typed(text)
+
+
+def test_city_and_state_make_one_place_and_a_list_of_countries_does_not():
+    assert ("Plano, Texas", "LOC") in typed("Margaret Boyd, of Plano, Texas, was told the news.")
+    found = typed("Ministers from France, Germany and Italy met in Brussels on Monday.")
+    assert {("France", "LOC"), ("Germany", "LOC"), ("Italy", "LOC")} <= found
+
+
+def test_city_state_locates_to_the_city():
+    plano = locate("Plano, Texas")
+    assert (plano.name, plano.kind, plano.country_code) == ("Plano", "city", "US")
+    assert locate("Paris, Texas").country_code == "US"
+    assert locate("Paris, France").country_code == "FR"
+
+
+def test_place_before_an_organisation_is_part_of_its_name():
+    found = typed("The U.S. Environmental Protection Agency alerted the world on Friday.")
+    assert ("U.S. Environmental Protection Agency", "ORG") in found
+    assert not any(text == "U.S." for text, _ in found)
+
+
+def test_place_inside_the_name_of_an_agreement_is_not_a_place():
+    found = typed("Ministers said the Paris Agreement will slow climate change.")
+    assert ("Paris", "LOC") not in found
+
+
+def test_name_particles_stay_in_a_persons_name():
+    found = typed("He met the head of financial oversight, Mohammed al-Jadaan, on Monday.")
+    assert ("Mohammed al-Jadaan", "PERSON") in found
+
+
+def test_a_surname_alone_is_the_person_named_in_full_elsewhere():
+    text = ("The actor Steven Seagal visited Belgrade on Monday. Earlier this year Seagal "
+            "was given Serbian nationality.")
+    people = [e for e in find_entities(text) if e.type == "PERSON"]
+    assert [(e.text, e.name) for e in people] == [
+        ("Steven Seagal", "Steven Seagal"), ("Seagal", "Steven Seagal")]
+
+
+def test_span_never_starts_with_a_preposition():
+    found = find_entities("In Hong Kong's High Court, two years later, the trial resumed.")
+    assert all(not e.text.startswith("In ") for e in found)
+
+
+def test_organisation_metonym_keeps_its_country_code():
+    from tasks.pipeline import entity_rows
+
+    body = "Russia announced a suspension of the contract on Friday."
+    article = {"article_id": "a1", "body": body, "paragraphs": [body], "pub_date": None}
+    rows = {r["text"]: r for r in entity_rows(article)}
+    assert rows["Russia"]["type"] == "ORG"
+    assert rows["Russia"]["country_code"] == "RU"
