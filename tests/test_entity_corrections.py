@@ -77,3 +77,9 @@ def test_organisation_metonym_keeps_its_country_code():
     rows = {r["text"]: r for r in entity_rows(article)}
     assert rows["Russia"]["type"] == "ORG"
     assert rows["Russia"]["country_code"] == "RU"
+
+
+@pytest.mark.parametrize("role", ["Striker", "Economist", "Actor"])
+def test_a_role_capitalised_to_open_a_sentence_is_not_part_of_the_name(role):
+    found = typed(f"{role} Lionel Okafor said on Sunday that the season was over.")
+    assert ("Lionel Okafor", "PERSON") in found
