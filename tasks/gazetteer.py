@@ -3,6 +3,7 @@
 Plain literals, written by hand for this project (no downloaded data): countries with their
 ISO 3166-1 alpha-2 codes, capitals and major cities, US states, regions, nationality words,
 organisations, titles, common first names and the capitalised words that are not names.
+First names and surnames are widened at the end with the US Census lists (tasks.ner.census).
 
 `country_code(name)` maps a LOC name (a country, city, state or region in any listed spelling)
 or a nationality word to the ISO alpha-2 code of its country, or None.
@@ -10,6 +11,8 @@ The tables are read-only after import (tuples, frozensets, dicts nobody writes t
 """
 
 from __future__ import annotations
+
+from tasks.ner import census
 
 # ---------------------------------------------------------------------------------------------
 # Countries: ISO 3166-1 alpha-2 code -> canonical English short name.
@@ -1815,3 +1818,15 @@ def country_code(name: str) -> str | None:
     if name in NATIONALITIES:
         return NATIONALITIES[name]
     return _LOC_CODES_FOLDED.get(name.strip().casefold())
+
+
+# Census first names and surnames (tasks.ner.census, ~5,000 and ~29,000) widen the hand lists;
+# a name that is also a place, an organisation or a nationality word keeps that meaning here.
+def _census_names(found: frozenset[str]) -> frozenset[str]:
+    taken = set(LOC_CODES) | set(NATIONALITIES) | set(ORGANIZATIONS)
+    taken.update(alias for aliases in ORGANIZATIONS.values() for alias in aliases)
+    return frozenset(found - taken)
+
+
+FIRST_NAMES = FIRST_NAMES | _census_names(census.first_names())
+SURNAMES = SURNAMES | _census_names(census.surnames())

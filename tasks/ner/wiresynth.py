@@ -92,7 +92,6 @@ _TEMPLATES = [
     "{N} and {N} officials met in {CI}, {C}, on {D}.",
     "{U} said the ruling was unfair.",
     "\"I never expected this,\" says {U}.",
-    "{U}, {K}, is on trial in {CI} for fraud.",
     "The case against {U} was dropped in {M}.",
     "{U} was born in {CI} in {K} and studied at the {O}.",
     "According to {U}, the {O} knew about the problem.",
@@ -103,20 +102,18 @@ _TEMPLATES = [
     # one-word company and brand names, mostly invented: the context has to tell
     "{CO} said on {D} it would cut {K} jobs.",
     "Shares of {CO} rose {K} percent after the company reported higher profits.",
-    "Users of {CO}, {CO} and {CO} reported problems on {D}.",
-    "A {CO} spokeswoman said the service would resume.",
     "{CO}'s new app lets users share photos with friends.",
     "The deal values {CO} at {K} billion dollars, {P} said.",
     "{CO} has agreed to buy {CO} for {K} million dollars.",
     "Companies such as {CO} and {CO} will attend the event in {CI}.",
     "{P}, founder of {CO}, said the firm would expand to {C}.",
-    "{CO} customers will pay more from {M}.",
     # people named once, by surname or first name alone
     "When {U} died in {K}, few people noticed.",
-    "{U} herself appears briefly in the film.",
+    "{U}, {K}, was charged with murder, police in {CI} said.",
+    "{U} declined to comment when reached by phone on {D}.",
+    "{CO} shares closed {K} percent higher in {CI} on {D}.",
     "The story of {U} is told in the new book.",
     "I tried to reach {U} by phone on {D}.",
-    "{U} and {U} described recording the song in {CI}.",
 ]
 
 
