@@ -83,3 +83,17 @@ def test_organisation_metonym_keeps_its_country_code():
 def test_a_role_capitalised_to_open_a_sentence_is_not_part_of_the_name(role):
     found = typed(f"{role} Lionel Okafor said on Sunday that the season was over.")
     assert ("Lionel Okafor", "PERSON") in found
+
+
+def test_names_go_on_with_their_complement_nationality_and_epithet():
+    found = typed("Ana Lopez, head of the International Organization for Renewable Energies, "
+                  "said Russian Secret Service agents were active. Paintings by Lucas Cranach "
+                  "the Elder were shown.")
+    assert ("International Organization for Renewable Energies", "ORG") in found
+    assert ("Russian Secret Service", "ORG") in found
+    assert ("Lucas Cranach the Elder", "PERSON") in found
+
+
+def test_a_ministers_portfolio_is_not_a_person():
+    found = typed("The former Minister for Justice accused him of lying.")
+    assert not any(kind == "PERSON" for _, kind in found)

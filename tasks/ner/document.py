@@ -41,7 +41,7 @@ _ACTING_VERBS = frozenset(
     believes signed signs imposed imposes launched launches responded responds condemned
     condemns refused refuses decided ordered orders approved approves voted votes vowed vows
     pledged pledges retaliated protested blamed blames expelled expels recognised recognized
-    sanctioned summoned summons beat beats defeated defeats""".split()
+    sanctioned summoned summons beat beats defeated defeats passed""".split()
 )
 # "Russia's actions", "Australia's position": the place's government or team; "China's
 # growing middle class", "London's landmark" stay places.
@@ -53,6 +53,8 @@ _ACTOR_NOUNS = frozenset(
     demands proposal plan plans strategy team squad coach captain players""".split()
 )
 _ACTED_AGAINST = re.compile(r"(?:\bbeating|\bbeat|\bdefeating|\bdefeated)[ \u00a0]+$", re.IGNORECASE)
+_SUBJECT_OF_INFINITIVE = re.compile(r"\bfor[ \u00a0]$")
+_TO_VERB = re.compile(r"[ \u00a0]to[ \u00a0](?!the\b|a\b|an\b|be\b)[a-z]+\b")
 _TEAM_NOUNS = frozenset("side team squad xi captain coach players".split())
 _FACILITY_HEADS = frozenset(
     "Street Avenue Road Square Boulevard Plaza Bridge Tower House Palace Building Stadium"
@@ -63,8 +65,9 @@ _CITY_STATE = re.compile(r",[ \u00a0]")
 
 def correct(text: str, spans, ruled) -> list[tuple[int, int, str]]:
     spans = [_trim(text, s) for s in spans if not _names_a_document(text, s)]
-    spans = _join_modified_orgs(text, _join_city_state(text, sorted(s for s in spans if s[0] < s[1])))
-    spans = _one_name_one_type(text, spans, ruled)
+    spans = sorted(s for s in spans if s[0] < s[1] and not _portfolio(text, s))
+    spans = _join_complements(text, _join_modified_orgs(text, _join_city_state(text, spans)))
+    spans = [_epithet(text, s) for s in _one_name_one_type(text, spans, ruled)]
     return [_facility(text, _metonym(text, s)) for s in spans]
 
 
@@ -90,16 +93,66 @@ def _names_a_document(text, span) -> bool:
 
 
 def _join_modified_orgs(text, spans):
-    """"U.S." + "Environmental Protection Agency", "Glasgow" + "School of Art": one ORG."""
+    """"U.S." + "Environmental Protection Agency", "Glasgow" + "School of Art": one ORG; so is
+    a nationality word before a multi-word organisation ("Russian" + "Secret Service")."""
     out = []
     for span in spans:
         prev = out[-1] if out else None
-        if (prev and prev[2] == "LOC" and span[2] == "ORG" and text[prev[1]:span[0]] == " "
-                and " " in text[span[0]:span[1]]):
-            out[-1] = (prev[0], span[1], "ORG")
-        else:
-            out.append(span)
+        s, e, kind = span
+        if kind == "ORG" and " " in text[s:e]:
+            if (prev and prev[2] == "LOC" and text[prev[1]:s] == " "):
+                out[-1] = (prev[0], e, "ORG")
+                continue
+            nat = _NATIONALITY_BEFORE.search(text, max(0, s - 20), s)
+            if nat and nat.group(1) in gz.NATIONALITIES and not (prev and prev[1] > nat.start()):
+                span = (nat.start(1), e, "ORG")
+        out.append(span)
     return out
+
+
+_NATIONALITY_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]$")
+_COMPLEMENT = re.compile(r"[ \u00a0](?:for|of(?:[ \u00a0]the)?)[ \u00a0]")
+
+
+def _join_complements(text, spans):
+    """"International Organization" + "for" + "Renewable Energies", "Community" + "of" +
+    "Madrid": a name whose head is an organisation or place word goes on with its complement,
+    unless that is a name of its own ("support from the European Union for the Libyan Coast
+    Guard")."""
+    out = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev and _COMPLEMENT.fullmatch(text, prev[1], span[0]):
+            head = text[prev[0]:prev[1]].rsplit(" ", 1)[-1]
+            complement = text[span[0]:span[1]]
+            own_name = complement.rsplit(" ", 1)[-1] in gz.ORG_HEADS or (
+                text[prev[1]:span[0]].strip() == "for" and _is_known(complement))
+            if (head in gz.ORG_HEADS or head in gz.LOC_HEADS) and not own_name:
+                out[-1] = (prev[0], span[1], "LOC" if head in gz.LOC_HEADS else "ORG")
+                continue
+        out.append(span)
+    return out
+
+
+_PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Ministry|Secretary|Department)[ \u00a0](?:of|for)"
+                               r"[ \u00a0](?:the[ \u00a0])?$")
+
+
+def _portfolio(text, span) -> bool:
+    """"the Minister of Defense": the word after is a portfolio, not a person."""
+    s, e, kind = span
+    return kind == "PERSON" and " " not in text[s:e] and bool(
+        _PORTFOLIO_BEFORE.search(text, max(0, s - 30), s))
+
+
+_EPITHET_AFTER = re.compile(r"[ \u00a0]the[ \u00a0](?:Elder|Younger|Great)\b")
+
+
+def _epithet(text, span):
+    """"Lucas Cranach the Elder", "Alexander the Great": the epithet is part of the name."""
+    s, e, kind = span
+    m = _EPITHET_AFTER.match(text, e) if kind == "PERSON" else None
+    return (s, m.end(), kind) if m else span
 
 
 # plain lower-case words at the end ("Metro station"), not name particles ("al-Jadaan", "de")
@@ -238,6 +291,8 @@ def _metonym(text, span):
         return span
     if _ACTED_AGAINST.search(text, max(0, s - 12), s):
         return (s, e, "ORG")
+    if _SUBJECT_OF_INFINITIVE.search(text, max(0, s - 5), s) and _TO_VERB.match(text, e):
+        return (s, e, "ORG")  # "an opportunity for Beijing to demonstrate"
     if _POSSESSIVE.match(text, e):
         after = _NEXT_WORD.match(text, e + 2)
         noun = after.group(1).lower() if after else ""
