@@ -93,7 +93,7 @@ def _generic(text, span) -> bool:
 
 
 _GROUP_NOUN_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ives", "ees", "eers")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201d\u2019]\s+|\n\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201d\u2019]\s+|\n\s*)[\"\u201c\u2018']?$")
 
 
 def _capitalised_opener(text, entity, ruled_at) -> bool:
@@ -106,7 +106,7 @@ def _capitalised_opener(text, entity, ruled_at) -> bool:
         return False
     if (entity.start, entity.end) in ruled_at and not entity.text.endswith(_GROUP_NOUN_ENDINGS):
         return False  # the rules saw a name ("Jutting said"); group nouns ("Traders said") are not
-    if not _SENTENCE_START.search(text[max(0, entity.start - 3):entity.start]):
+    if not _SENTENCE_START.search(text[max(0, entity.start - 4):entity.start]):
         return False
     return text.count(entity.text) == 1
 

@@ -65,7 +65,8 @@ _CITY_STATE = re.compile(r",[ \u00a0]")
 
 def correct(text: str, spans, ruled) -> list[tuple[int, int, str]]:
     spans = [_trim(text, s) for s in spans if not _names_a_document(text, s)]
-    spans = sorted(s for s in spans if s[0] < s[1] and not _portfolio(text, s))
+    spans = sorted(s for s in spans
+                   if s[0] < s[1] and not _portfolio(text, s) and not _nationality(text, s))
     spans = _join_complements(text, _join_modified_orgs(text, _join_city_state(text, spans)))
     spans = [_epithet(text, s) for s in _one_name_one_type(text, spans, ruled)]
     return [_facility(text, _metonym(text, s)) for s in spans]
@@ -136,6 +137,12 @@ def _join_complements(text, spans):
 
 _PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Ministry|Secretary|Department)[ \u00a0](?:of|for)"
                                r"[ \u00a0](?:the[ \u00a0])?$")
+
+
+def _nationality(text, span) -> bool:
+    """"Australians", "Latin Americans": people by nationality are not names (UNER)."""
+    word = text[span[0]:span[1]]
+    return word[-1:] == "s" and word[:-1] in gz.NATIONALITIES and locate(word) is None
 
 
 def _portfolio(text, span) -> bool:
