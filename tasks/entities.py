@@ -100,10 +100,12 @@ def _capitalised_opener(text, entity, ruled_at) -> bool:
     """A word that is capitalised only because it opens a sentence ("Schools were closed",
     "Traders said"): a one-word PERSON, no known first name or surname, not part of a longer
     name, nowhere else in the text, and either unseen by the rules or a group noun."""
-    if entity.type != "PERSON" or " " in entity.text or entity.name != entity.text:
+    if entity.type not in ("PERSON", "ORG") or " " in entity.text or entity.name != entity.text:
         return False
-    if entity.text in gz.FIRST_NAMES or entity.text in gz.SURNAMES:
-        return False
+    if entity.type == "ORG" and not entity.text.endswith(_GROUP_NOUN_ENDINGS):
+        return False  # "Investments in this area were up": a plural noun opening a sentence
+    if entity.text in gz.FIRST_NAMES or entity.text in gz.SURNAMES or entity.text in _CANON:
+        return False  # a known name ("Reuters said ...")
     if (entity.start, entity.end) in ruled_at and not entity.text.endswith(_GROUP_NOUN_ENDINGS):
         return False  # the rules saw a name ("Jutting said"); group nouns ("Traders said") are not
     if not _SENTENCE_START.search(text[max(0, entity.start - 4):entity.start]):

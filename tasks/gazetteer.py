@@ -3,7 +3,8 @@
 Plain literals, written by hand for this project (no downloaded data): countries with their
 ISO 3166-1 alpha-2 codes, capitals and major cities, US states, regions, nationality words,
 organisations, titles, common first names and the capitalised words that are not names.
-First names and surnames are widened at the end with the US Census lists (tasks.ner.census).
+First names and surnames are widened at the end with the US Census lists (tasks.ner.census)
+and the names of well-known people (tasks.ner.people).
 
 `country_code(name)` maps a LOC name (a country, city, state or region in any listed spelling)
 or a nationality word to the ISO alpha-2 code of its country, or None.
@@ -12,7 +13,7 @@ The tables are read-only after import (tuples, frozensets, dicts nobody writes t
 
 from __future__ import annotations
 
-from tasks.ner import census
+from tasks.ner import census, people
 
 # ---------------------------------------------------------------------------------------------
 # Countries: ISO 3166-1 alpha-2 code -> canonical English short name.
@@ -1828,5 +1829,18 @@ def _census_names(found: frozenset[str]) -> frozenset[str]:
     return frozenset(found - taken)
 
 
-FIRST_NAMES = FIRST_NAMES | _census_names(census.first_names())
-SURNAMES = SURNAMES | _census_names(census.surnames())
+def _people_names() -> tuple[frozenset[str], frozenset[str]]:
+    """First and last words of well-known people's names (tasks.ner.people), one-word names
+    among the last; numerals, "Jr." and initials are not names."""
+    firsts, lasts = set(), set(people.MONONYMS)
+    for name in people.PEOPLE:
+        words = [w for w in name.split() if w[0].isupper() and w.isalpha() and not w.isupper()]
+        if len(words) >= 2:
+            firsts.add(words[0])
+            lasts.add(words[-1])
+    return census.without_ordinary_words(firsts), census.without_ordinary_words(lasts)
+
+
+_PEOPLE_FIRST, _PEOPLE_LAST = _people_names()
+FIRST_NAMES = FIRST_NAMES | _census_names(census.first_names() | _PEOPLE_FIRST)
+SURNAMES = SURNAMES | _census_names(census.surnames() | _PEOPLE_LAST)

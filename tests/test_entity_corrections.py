@@ -97,3 +97,13 @@ def test_names_go_on_with_their_complement_nationality_and_epithet():
 def test_a_ministers_portfolio_is_not_a_person():
     found = typed("The former Minister for Justice accused him of lying.")
     assert not any(kind == "PERSON" for _, kind in found)
+
+
+def test_a_country_that_will_act_is_its_government():
+    assert ("China", "ORG") in typed("Officials said China will impose new tariffs on steel.")
+    assert ("China", "LOC") in typed("Prices in China will rise, economists said.")
+
+
+def test_plural_noun_opening_a_sentence_is_not_an_organisation_but_a_known_one_is():
+    found = typed("Reuters reported the deal on Monday. Investments in this area were up by 6%.")
+    assert found == {("Reuters", "ORG")}

@@ -41,16 +41,17 @@ def _ordinary_words() -> frozenset[str]:
         return frozenset()
 
 
-def _plain(found: list[str]) -> frozenset[str]:
+def without_ordinary_words(found) -> frozenset[str]:
+    """Names that are not also ordinary lower-case words ("May", "Rich"), of 3+ letters."""
     common = _ordinary_words()
     return frozenset(n for n in found if len(n) > 2 and n.lower() not in common)
 
 
 @cache
 def first_names() -> frozenset[str]:
-    return _plain(_read("dist.male.first") + _read("dist.female.first"))
+    return without_ordinary_words(_read("dist.male.first") + _read("dist.female.first"))
 
 
 @cache
 def surnames() -> frozenset[str]:
-    return _plain(_read("dist.all.last", SURNAME_RANKS))
+    return without_ordinary_words(_read("dist.all.last", SURNAME_RANKS))

@@ -41,7 +41,8 @@ _ACTING_VERBS = frozenset(
     believes signed signs imposed imposes launched launches responded responds condemned
     condemns refused refuses decided ordered orders approved approves voted votes vowed vows
     pledged pledges retaliated protested blamed blames expelled expels recognised recognized
-    sanctioned summoned summons beat beats defeated defeats passed""".split()
+    sanctioned summoned summons beat beats defeated defeats passed will would won't wouldn't
+    doesn't didn't does did""".split()
 )
 # "Russia's actions", "Australia's position": the place's government or team; "China's
 # growing middle class", "London's landmark" stay places.
@@ -68,7 +69,7 @@ def correct(text: str, spans, ruled) -> list[tuple[int, int, str]]:
     spans = sorted(s for s in spans
                    if s[0] < s[1] and not _portfolio(text, s) and not _nationality(text, s))
     spans = _join_complements(text, _join_modified_orgs(text, _join_city_state(text, spans)))
-    spans = [_epithet(text, s) for s in _one_name_one_type(text, spans, ruled)]
+    spans = _outermost([_epithet(text, s) for s in _one_name_one_type(text, spans, ruled)])
     return [_facility(text, _metonym(text, s)) for s in spans]
 
 
@@ -105,8 +106,11 @@ def _join_modified_orgs(text, spans):
                 out[-1] = (prev[0], e, "ORG")
                 continue
             nat = _NATIONALITY_BEFORE.search(text, max(0, s - 20), s)
-            if nat and nat.group(1) in gz.NATIONALITIES and not (prev and prev[1] > nat.start()):
-                span = (nat.start(1), e, "ORG")
+            if nat and nat.group(1) in gz.NATIONALITIES:
+                if prev and prev[:2] == nat.span(1):
+                    out.pop()  # the nationality word alone, as MISC
+                if not out or out[-1][1] <= nat.start(1):
+                    span = (nat.start(1), e, "ORG")
         out.append(span)
     return out
 
@@ -153,6 +157,16 @@ def _portfolio(text, span) -> bool:
 
 
 _EPITHET_AFTER = re.compile(r"[ \u00a0]the[ \u00a0](?:Elder|Younger|Great)\b")
+
+
+def _outermost(spans):
+    """Drop spans inside an earlier, longer one (an epithet swallowed "Elder")."""
+    out = []
+    for span in spans:
+        if out and span[0] < out[-1][1]:
+            continue
+        out.append(span)
+    return out
 
 
 def _epithet(text, span):

