@@ -11,8 +11,9 @@ Quality: each document (sentences of one `newdoc`, joined by spaces, as in an ar
 through find_entities; a predicted PERSON/ORG/LOC counts when its character span and type equal
 a gold one (gold PER -> PERSON; MISC predictions are ignored, the gold has none).
 Speed: CPU time (time.process_time) of find_entities over article bodies made by
-tasks.synth.make_story, reported as words per second of one core. Not a test: the figures
-depend on the machine. Reads ../shared (UNER, CC BY-SA 4.0); never copies it.
+tasks.synth.make_story, reported as words per second of one core; then the same for the whole
+entity stage as the pipeline runs it (entities with places, quotes, amounts). Not a test: the
+figures depend on the machine. Reads ../shared (UNER, CC BY-SA 4.0); never copies it.
 """
 
 from __future__ import annotations
@@ -95,6 +96,14 @@ def words_per_second(find, bodies: list[str], repeat: int = 3) -> float:
     return words / best
 
 
+def whole_entity_stage(body: str) -> None:
+    """What the pipeline runs per article body after parsing: entities, places, quotes, amounts."""
+    from tasks.pipeline import entity_rows, quote_and_amount_rows
+
+    article = {"article_id": "a", "body": body, "paragraphs": body.split("\n\n"), "pub_date": None}
+    quote_and_amount_rows(article, entity_rows(article))
+
+
 def load(impl: str):
     sys.path.insert(0, str(ROOT))
     module, _, name = impl.partition(":")
@@ -121,6 +130,10 @@ def main() -> None:
         find(bodies[0])  # warm-up: lazy model load
         wps = words_per_second(find, bodies)
         print(f"speed: {wps:,.0f} words/s per core (CPU time, {len(bodies)} synthetic bodies)")
+        if args.impl == ap.get_default("impl"):
+            whole_entity_stage(bodies[0])
+            wps = words_per_second(whole_entity_stage, bodies)
+            print(f"whole entity stage (entities, places, quotes, amounts): {wps:,.0f} words/s per core")
 
 
 if __name__ == "__main__":
