@@ -1842,5 +1842,7 @@ def _people_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _PEOPLE_FIRST, _PEOPLE_LAST = _people_names()
+# Surnames of people in the news ("Trudeau", "Erdogan"): a name even where it opens a sentence.
+FAMOUS_SURNAMES: frozenset[str] = _census_names(_PEOPLE_LAST)
 FIRST_NAMES = FIRST_NAMES | _census_names(census.first_names() | _PEOPLE_FIRST)
 SURNAMES = SURNAMES | _census_names(census.surnames() | _PEOPLE_LAST)

@@ -107,3 +107,7 @@ def test_a_country_that_will_act_is_its_government():
 def test_plural_noun_opening_a_sentence_is_not_an_organisation_but_a_known_one_is():
     found = typed("Reuters reported the deal on Monday. Investments in this area were up by 6%.")
     assert found == {("Reuters", "ORG")}
+
+
+def test_surname_of_a_person_in_the_news_is_a_name_even_opening_a_sentence():
+    assert ("Trudeau", "PERSON") in typed("Officials met on Monday. Trudeau will extend the invitation.")

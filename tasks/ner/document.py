@@ -235,17 +235,33 @@ def _one_name_one_type(text, spans, ruled):
                                  or _first_name_and_surname(word)):
             kind = "PERSON"  # "Barroso" after "José Manuel Barroso"; "Ángel Pintado"
         out.append((s, e, kind))
+    taken = [(s, e) for s, e, _ in out] + [(r.start, r.end) for r in ruled if r.type == "MISC"]
+    out += _famous_surnames(text, taken)
     wanted = {text[s:e]: kind for s, e, kind in out if e - s > 2}
     wanted.update((k, "PERSON") for k in keys)
     if not wanted:
-        return out
-    taken = [(s, e) for s, e, _ in out] + [(r.start, r.end) for r in ruled if r.type == "MISC"]
+        return sorted(out)
     names = "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True))
     added = []
     for m in re.finditer(r"(?<![\w'’-])(?:" + names + r")(?![\w-])", text):
         if not _overlaps(m.span(), taken) and _stands_alone(text, m.start(), m.end()):
             added.append((m.start(), m.end(), wanted[m.group()]))
     return sorted(out + added)
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-])")
+
+
+def _famous_surnames(text, taken) -> list[tuple[int, int, str]]:
+    """Surnames of people in the news that nothing tagged, standing alone ("Trudeau will
+    extend the invitation"); taken grows with them."""
+    found = []
+    for m in _CAPITALISED.finditer(text):
+        if m.group() in gz.FAMOUS_SURNAMES and not _overlaps(m.span(), taken) \
+                and _stands_alone(text, m.start(), m.end()):
+            found.append((m.start(), m.end(), "PERSON"))
+            taken.append(m.span())
+    return found
 
 
 def _first_name_and_surname(name: str) -> bool:
