@@ -306,7 +306,9 @@ def _stands_alone(text, s, e) -> bool:
     """Not glued to another capitalised word: "Cotton" but not "John Cotton" or "Cotton Club"
     (a capitalised word that opens the sentence does not count)."""
     before = _CAPITALISED_WORD_BEFORE.search(text, max(0, s - 30), s)
-    if before and not _opens_sentence(text, before.start()):
+    ends_sentence = before is not None and before.group().rstrip().endswith(".") and len(
+        before.group().strip()) > 4  # "Monday. Trudeau", not "Mr. Trudeau" or "J. Smith"
+    if before and not ends_sentence and not _opens_sentence(text, before.start()):
         return False
     return not _CAPITALISED_WORD_AFTER.match(text, e)
 
