@@ -113,6 +113,13 @@ def _capitalised_opener(text, entity, ruled_at) -> bool:
     return text.count(entity.text) == 1
 
 
+_OPENING_ROLE = re.compile(r"(?:^|[.!?]\s+|\n\s*)[\"\u201c]?([A-Z][a-z]+) $")
+def _opening_role(text, start) -> str | None:
+    """"Striker Lionel Messi scored": the role word that opens the sentence before a name."""
+    m = _OPENING_ROLE.search(text, max(0, start - 20), start)
+    return m.group(1) if m and m.group(1).lower() in document.ROLE_WORDS else None
+
+
 def _inside(span, outer) -> bool:
     s, e, _ = span
     return any(a <= s and e <= b and (a, b) != (s, e) for a, b in outer)
@@ -131,7 +138,7 @@ def _resolve(text, merged, ruled_at) -> list[Entity]:
             kind, name = aliases[surface]
         elif kind == "PERSON":
             name = persons.get(surface) or (rule.name if rule and rule.type == kind else surface)
-            role = rule.role if rule is not None else None
+            role = rule.role if rule is not None else _opening_role(text, s)
             if role and name not in roles:
                 roles[name] = role
         elif rule is not None and rule.type == kind:

@@ -30,7 +30,7 @@ from tasks.places import locate
 _PREPOSITIONS = frozenset(
     "In At On From For By With After Before During Under Over Since To Of Into Near Across".split()
 )
-_ROLE_WORDS = frozenset(t for t in gz.LOWER_TITLES if t.isalpha())
+ROLE_WORDS = frozenset(t for t in gz.LOWER_TITLES if t.isalpha())  # one-word roles: striker
 _POSSESSIVE = re.compile(r"['’]s\b")
 _GPE_KINDS = frozenset({"country", "state", "city", "region"})  # region: "England", "Crimea"
 # A place that does these is a government (or a team) acting. Auxiliaries ("has", "will",
@@ -191,7 +191,7 @@ def _trim(text, span):
     first = text[s:e].split(" ", 1)
     if len(first) == 2 and first[0] in _PREPOSITIONS:
         s += len(first[0]) + 1
-    elif len(first) == 2 and first[0].lower() in _ROLE_WORDS and _opens_sentence(text, s):
+    elif len(first) == 2 and first[0].lower() in ROLE_WORDS and _opens_sentence(text, s):
         s += len(first[0]) + 1  # "Striker Lionel Messi scored": a role, capitalised to open
         kind = "PERSON" if kind == "MISC" else kind
     m = _POSSESSIVE.search(text, s, e)
