@@ -3,21 +3,26 @@
     correct(text, spans, ruled) -> spans     [(start, end, type)], sorted, non-overlapping
 
 A tagger reads one sentence at a time; these passes use what the rest of the text and the
-annotation guidelines (Universal NER, after NorNE) say:
+annotation guidelines (Universal NER, after NorNE) say. In order:
 
-1. Trim: a span never starts with a preposition ("In Hong Kong's High Court") and stops at a
-   possessive when the part before it is a name in its own right ("Apple's Siri" -> "Apple").
-2. "City, State": "Denver, Colorado" and "Paris, France" are one LOC.
-3. One name, one type: a word that is the surname or first name of a person named in full
-   elsewhere in the text is that person wherever it stands alone ("Seagal made headlines"
-   after "Steven Seagal"); an organisation or place found once is found at its other
-   mentions too.
-4. Places acting as organisations: a country, state or city that acts, owns or is acted
-   against stands for its government or team and is ORG ("Russia announced", "Beijing
-   believes", "Russia's actions", "sanctions against Russia", "beating England"); where it
-   is a place it stays LOC ("in Russia", "Libya's capital").
-5. Facilities: a name ending in Street, House, Square, Tower ... is a LOC ("Wall Street",
-   "White House").
+1. Drop and trim: event and treaty names are no places ("the Paris Agreement", "Rugby
+   Championship"); people by nationality ("Australians") and ministers' portfolios ("Minister
+   for Justice") are no names; a span never starts with a preposition ("In Hong Kong's High
+   Court") or a sentence-opening role ("Striker Lionel Messi"), stops at a possessive after a
+   name in its own right ("Apple's Siri") and does not end in plain lower-case words.
+2. Join: "Plano, Texas" is one LOC; a place or nationality word before a multi-word
+   organisation belongs to it ("U.S. Environmental Protection Agency", "Russian Secret
+   Service"); so does the complement of an organisation or place head ("International
+   Organization for Renewable Energies", "Community of Madrid"); so does an epithet ("Lucas
+   Cranach the Elder").
+3. One name, one type: the surname or first name of a person named in full is that person
+   wherever it stands alone; so is the surname of a person in the news ("Trudeau will ...");
+   an organisation or place found once is found at its other mentions too.
+4. Places acting as organisations: a country, state or city that acts or owns stands for its
+   government or team and is ORG ("Russia announced", "China will impose", "Russia's
+   actions", "beating England", "for Beijing to demonstrate"); where it is a place it stays
+   LOC ("in Russia", "Libya's capital", "Italy has fewer metro lines").
+5. Facilities: a name ending in Street, House, Square, Tower ... is a LOC ("White House").
 """
 
 from __future__ import annotations
@@ -33,8 +38,8 @@ _PREPOSITIONS = frozenset(
 ROLE_WORDS = frozenset(t for t in gz.LOWER_TITLES if t.isalpha())  # one-word roles: striker
 _POSSESSIVE = re.compile(r"['’]s\b")
 _GPE_KINDS = frozenset({"country", "state", "city", "region"})  # region: "England", "Crimea"
-# A place that does these is a government (or a team) acting. Auxiliaries ("has", "will",
-# "can") are left out: "Italy has fewer km of metro", "Britain can get chilly" are places.
+# A place that does these is a government (or a team) acting. "has", "is" and "can" are left
+# out: "Italy has fewer km of metro", "Britain can get chilly" are places.
 _ACTING_VERBS = frozenset(
     """said says announced announces warned warns accused accuses agreed agrees rejected
     rejects demanded demands urged urges threatened threatens denied denies insisted insists
