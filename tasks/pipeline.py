@@ -126,6 +126,20 @@ def article_row(story: Story, raw: RawFile, ingested_at: datetime) -> dict:
     }
 
 
+def _known_outside_english(entity) -> bool:
+    """The model reads English; in other languages every capitalised noun looks like a name
+    ("Die Brücke", "Freitag"). There only what the gazetteers vouch for is kept: known places
+    and organisations, and people whose first name is known ("Jürgen Köhler")."""
+    if entity.type == "LOC":
+        return places.locate(entity.name) is not None
+    if entity.type == "ORG":
+        return entity.name in gz.ORGANIZATIONS
+    if entity.type == "PERSON":
+        words = entity.text.split()
+        return len(words) >= 2 and words[0] in gz.FIRST_NAMES and all(w[:1].isupper() for w in words)
+    return False
+
+
 def _place_of(entity) -> places.Place | None:
     """Where a LOC is; for a place acting as an organisation ("Russia announced", "Beijing
     believes": ORG) the country, state or well-known city it stands for."""
@@ -147,6 +161,8 @@ def entity_rows(article: dict, story: Story | None = None) -> list[dict]:
     body = article["body"]
     marked = locate_marked(body, story.marked_entities) if story else []
     found = entity_stage.find_entities(body)
+    if article.get("language") not in (None, "en"):
+        found = [e for e in found if _known_outside_english(e)]
     taken = [(e.start, e.end) for e in marked]
     found = [e for e in found if not any(e.start < end and start < e.end for start, end in taken)]
     paragraph_of = _paragraph_index(article["paragraphs"])

@@ -112,3 +112,16 @@ def test_plural_noun_opening_a_sentence_is_not_an_organisation_but_a_known_one_i
 
 def test_surname_of_a_person_in_the_news_is_a_name_even_opening_a_sentence():
     assert ("Trudeau", "PERSON") in typed("Officials met on Monday. Trudeau will extend the invitation.")
+
+
+def test_outside_english_only_names_the_gazetteers_vouch_for_are_kept():
+    from tasks.pipeline import entity_rows
+
+    body = ("Die Brücke bleibt am Freitag gesperrt, sagte Claire Dumont in Köln. "
+            "Die Fertigstellung ist für Herbst geplant.")
+    article = {"article_id": "a1", "body": body, "paragraphs": [body], "pub_date": None,
+               "language": "de"}
+    rows = {(r["text"], r["type"]) for r in entity_rows(article)}
+    assert rows == {("Claire Dumont", "PERSON"), ("Köln", "LOC")}
+    article["language"] = "en"  # the same text read as English keeps the model's guesses
+    assert len(entity_rows(article)) > len(rows)
