@@ -125,3 +125,14 @@ def test_outside_english_only_names_the_gazetteers_vouch_for_are_kept():
     assert rows == {("Claire Dumont", "PERSON"), ("Köln", "LOC")}
     article["language"] = "en"  # the same text read as English keeps the model's guesses
     assert len(entity_rows(article)) > len(rows)
+
+
+def test_places_coordinated_with_an_acting_place_act_too():
+    assert typed("Britain and Norway signed an agreement on Thursday.") == {
+        ("Britain", "ORG"), ("Norway", "ORG")}
+    assert typed("He flew to London and Paris on Monday.") == {("London", "LOC"), ("Paris", "LOC")}
+
+
+def test_a_known_place_after_a_locative_preposition_is_the_place():
+    assert ("Prescott", "LOC") in typed("Officials ordered residents west of Prescott to leave.")
+    assert ("Parker", "PERSON") in typed("According to Parker, the agents are active in Britain.")

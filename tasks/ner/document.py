@@ -22,6 +22,9 @@ annotation guidelines (Universal NER, after NorNE) say. In order:
    government or team and is ORG ("Russia announced", "China will impose", "Russia's
    actions", "beating England", "for Beijing to demonstrate"); where it is a place it stays
    LOC ("in Russia", "Libya's capital", "Italy has fewer metro lines").
+   So does a place coordinated with one that acts ("Britain and Norway signed"). A one-word
+   "person" that is a known place after "in", "near", "west of" ... is the place ("west of
+   Prescott").
 5. Facilities: a name ending in Street, House, Square, Tower ... is a LOC ("White House").
 """
 
@@ -75,7 +78,9 @@ def correct(text: str, spans, ruled) -> list[tuple[int, int, str]]:
                    if s[0] < s[1] and not _portfolio(text, s) and not _nationality(text, s))
     spans = _join_complements(text, _join_modified_orgs(text, _join_city_state(text, spans)))
     spans = _outermost([_epithet(text, s) for s in _one_name_one_type(text, spans, ruled)])
-    return [_facility(text, _metonym(text, s)) for s in spans]
+    keys = _person_keys(text, spans)
+    spans = [_facility(text, _metonym(text, _place_not_person(text, s, keys))) for s in spans]
+    return _coordinated_actors(text, spans)
 
 
 _DOCUMENT_AFTER = re.compile(
@@ -362,6 +367,43 @@ _PREPOSITION_BEFORE = re.compile(
 def _after_preposition(text, s) -> bool:
     """"in Russia will ..." : the place is where something happens, not who acts."""
     return bool(_PREPOSITION_BEFORE.search(text, max(0, s - 20), s))
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|across|around|towards?|(?:north|south|east|west|northeast|northwest|southeast|southwest) of)"
+    r"[ \u00a0]$", re.IGNORECASE)  # not "to" or a bare "of": "according to Parker"
+
+
+def _place_not_person(text, span, person_keys):
+    """"residents west of Prescott": a one-word PERSON that is a known place, after a locative
+    preposition and not the name of someone named in full here, is the place."""
+    s, e, kind = span
+    word = text[s:e]
+    if kind != "PERSON" or " " in word or word in person_keys:
+        return span
+    place = locate(word)
+    if place is None or place.kind not in _GPE_KINDS:
+        return span
+    return (s, e, "LOC") if _LOCATIVE_BEFORE.search(text, max(0, s - 12), s) else span
+
+
+_AND = re.compile(r"(?:,|[ \u00a0]and)[ \u00a0]")
+
+
+def _coordinated_actors(text, spans):
+    """"Britain and Norway signed": a place coordinated with a place acting acts too."""
+    out = list(spans)
+    for k in range(len(out) - 2, -1, -1):
+        a, b = out[k], out[k + 1]
+        if (a[2] == "LOC" and b[2] == "ORG" and _AND.fullmatch(text, a[1], b[0])
+                and _is_gpe(text[b[0]:b[1]]) and _is_gpe(text[a[0]:a[1]])):
+            out[k] = (a[0], a[1], "ORG")
+    return out
+
+
+def _is_gpe(name: str) -> bool:
+    place = locate(name)
+    return place is not None and place.country_code is not None and place.kind in _GPE_KINDS
 
 
 def _facility(text, span):
