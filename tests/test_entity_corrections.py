@@ -136,3 +136,10 @@ def test_places_coordinated_with_an_acting_place_act_too():
 def test_a_known_place_after_a_locative_preposition_is_the_place():
     assert ("Prescott", "LOC") in typed("Officials ordered residents west of Prescott to leave.")
     assert ("Parker", "PERSON") in typed("According to Parker, the agents are active in Britain.")
+
+
+def test_an_organisation_name_with_two_complements_is_one_name():
+    assert typed("The Arizona Department of Forestry and Fire Management said homes burned.") == {
+        ("Arizona Department of Forestry and Fire Management", "ORG")}
+    assert typed("The Ministry of Defence and NATO agreed on Monday.") == {
+        ("Ministry of Defence", "ORG"), ("NATO", "ORG")}

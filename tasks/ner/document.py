@@ -137,6 +137,9 @@ def _join_complements(text, spans):
     out = []
     for span in spans:
         prev = out[-1] if out else None
+        if prev and _second_complement(text, prev, span):
+            out[-1] = (prev[0], span[1], prev[2])
+            continue
         if prev and _COMPLEMENT.fullmatch(text, prev[1], span[0]):
             head = text[prev[0]:prev[1]].rsplit(" ", 1)[-1]
             complement = text[span[0]:span[1]]
@@ -147,6 +150,18 @@ def _join_complements(text, spans):
                 continue
         out.append(span)
     return out
+
+
+_AND_BETWEEN = re.compile(r"[ \u00a0](?:and|&)[ \u00a0]")
+
+
+def _second_complement(text, prev, span) -> bool:
+    """"Department of Forestry" + "and" + "Fire Management": a second complement of an
+    organisation's name, not a name of its own."""
+    if prev[2] != "ORG" or " of " not in text[prev[0]:prev[1]] or span[2] == "PERSON":
+        return False
+    return bool(_AND_BETWEEN.fullmatch(text, prev[1], span[0])) and not _is_known(
+        text[span[0]:span[1]])
 
 
 _PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Ministry|Secretary|Department)[ \u00a0](?:of|for)"
