@@ -2,16 +2,19 @@
 
     find_entities(text) -> list[Entity]    sorted by start, non-overlapping
 
-Two stages and a reconciliation:
+Three stages and a reconciliation:
 1. `tasks.ner.rules` reads the text with gazetteers, titles and context cues (see there).
 2. A CRF (`tasks.ner.tagger`, model trained on UNER EWT plus generated wire copy by
    `tasks.ner.train`) tags PERSON/ORG/LOC on UD-style tokens, the rule labels among its features.
-3. The CRF spans win; rule entities that overlap none of them are kept (MISC words such as
-   "Libyan", names the CRF missed). Canonical names and roles are then settled over the text:
-   a span the rules found identically keeps their name and role ("NATO Secretary General");
-   a surname alone takes the full name seen elsewhere; "Islamic State (IS)" makes every "IS"
-   that organisation; country spellings and organisation aliases map to one name
-   ("U.S." -> "United States"); a person's first role is inherited by later mentions.
+   The CRF spans win; rule entities that overlap none of them are kept (MISC words such as
+   "Libyan", names the CRF missed).
+3. `tasks.ner.document` corrects the spans with what the whole text says (surnames, places
+   acting as organisations, "City, State", names with complements; see there).
+Canonical names and roles are then settled over the text: a span the rules found identically
+keeps their name and role ("NATO Secretary General"); a surname alone takes the full name seen
+elsewhere; "Islamic State (IS)" makes every "IS" that organisation; country spellings and
+organisation aliases map to one name ("U.S." -> "United States"); a person's first role is
+inherited by later mentions. Words capitalised only because they open a sentence are dropped.
 """
 
 from __future__ import annotations
@@ -98,8 +101,9 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201d\u2019]\s+|\n\s*)[\"\u201c\u20
 
 def _capitalised_opener(text, entity, ruled_at) -> bool:
     """A word that is capitalised only because it opens a sentence ("Schools were closed",
-    "Traders said"): a one-word PERSON, no known first name or surname, not part of a longer
-    name, nowhere else in the text, and either unseen by the rules or a group noun."""
+    "Traders said", "Investments were up"): a one-word PERSON (or an ORG that looks like a
+    plural noun), no known name, not part of a longer name, nowhere else in the text, and
+    either unseen by the rules or a group noun."""
     if entity.type not in ("PERSON", "ORG") or " " in entity.text or entity.name != entity.text:
         return False
     if entity.type == "ORG" and not entity.text.endswith(_GROUP_NOUN_ENDINGS):
@@ -114,6 +118,8 @@ def _capitalised_opener(text, entity, ruled_at) -> bool:
 
 
 _OPENING_ROLE = re.compile(r"(?:^|[.!?]\s+|\n\s*)[\"\u201c]?([A-Z][a-z]+) $")
+
+
 def _opening_role(text, start) -> str | None:
     """"Striker Lionel Messi scored": the role word that opens the sentence before a name."""
     m = _OPENING_ROLE.search(text, max(0, start - 20), start)

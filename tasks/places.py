@@ -186,11 +186,33 @@ def locate(name: str) -> Place | None:
 
 
 def _city_in_region(name: str, key: str) -> Place | None:
-    """"Plano, Texas", "Paris, France": the city of that name in that country (an unknown
-    city still gets the country's code)."""
+    """"Portland, Maine", "Paris, France": the city of that name in that US state or country
+    (an unknown city still gets the country's code); None unless the second part is a state,
+    country or region ("Berlin, Paris")."""
     city, _, region = key.rpartition(", ")
+    state = _us_state_codes().get(region)
+    if state and (city, state) in _us_cities_by_state():
+        return _us_cities_by_state()[(city, state)]
     where = _index().get(region)
-    if where is None or where.country_code is None:
+    if where is None or where.country_code is None or where.kind == "city":
         return None
     found = _cities()[2].get((city, where.country_code))
     return found or Place(name.rpartition(",")[0].strip(), "city", where.country_code)
+
+
+@cache
+def _us_state_codes() -> dict[str, str]:
+    return {_fold(s["name"]): code for code, s in _load("us_states.json").items()}
+
+
+@cache
+def _us_cities_by_state() -> dict[tuple[str, str], Place]:
+    """US cities by (folded name, state code), the most populous of each pair."""
+    table: dict[tuple[str, str], tuple[int, Place]] = {}
+    for record in _load("cities15000.json").values():
+        if record["countrycode"] == "US":
+            place = Place(record["name"], "city", "US", record["latitude"], record["longitude"],
+                          record["geonameid"])
+            _keep_larger(table, (_fold(record["name"]), record["admin1code"]),
+                         record["population"], place)
+    return _places(table)

@@ -143,3 +143,47 @@ def test_an_organisation_name_with_two_complements_is_one_name():
         ("Arizona Department of Forestry and Fire Management", "ORG")}
     assert typed("The Ministry of Defence and NATO agreed on Monday.") == {
         ("Ministry of Defence", "ORG"), ("NATO", "ORG")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # review findings: each of these went wrong once
+        ("General Motors said on Monday it would cut jobs.", {("General Motors", "ORG")}),
+        ("Tim Cook and Jude Law met.", {("Tim Cook", "PERSON"), ("Jude Law", "PERSON")}),
+        ("Elections in Britain and Norway will be held next year.",
+         {("Britain", "LOC"), ("Norway", "LOC")}),
+        ("Trade between China and Russia will grow.", {("China", "LOC"), ("Russia", "LOC")}),
+        ("London will see heavy rain on Monday.", {("London", "LOC")}),
+        ("He left for Paris to attend the talks.", {("Paris", "LOC")}),
+        ("Russia won’t comply, officials said.", {("Russia", "ORG")}),
+        ("The Ministry of Health and Ministry of Finance issued a statement.",
+         {("Ministry of Health", "ORG"), ("Ministry of Finance", "ORG")}),
+        ("Chatham House, a London think tank, said prices would rise.",
+         {("Chatham House", "ORG"), ("London", "LOC")}),
+        ("Silver rose 2 percent while gold fell.", set()),
+        ("The Minister of Justice said no.", set()),
+        ("Lewis Hamilton won in Hamilton, Ontario.",
+         {("Lewis Hamilton", "PERSON"), ("Hamilton, Ontario", "LOC")}),
+    ],
+)
+def test_corrections_leave_ordinary_wire_sentences_right(text, expected):
+    assert typed(text) == expected
+
+
+def test_city_and_state_locate_to_the_city_in_that_state():
+    assert locate("Portland, Maine").lat == pytest.approx(43.66, abs=0.1)
+    assert locate("Columbus, Georgia").country_code == "US"
+    assert locate("Tbilisi, Georgia").country_code == "GE"
+    assert locate("Berlin, Paris") is None
+
+
+def test_corrections_keep_the_contract_on_a_long_body():
+    from tasks.ner import document
+
+    body = ("NATO chief Jens Stoltenberg met Fayez Al-Sarraj in Brussels. Stoltenberg said "
+            "Russia announced sanctions. ") * 300
+    spans = [(m.start(), m.end(), "PERSON") for m in __import__("re").finditer("Stoltenberg", body)]
+    out = document.correct(body, spans, [])
+    assert len(out) == len(spans)
+    assert all(a[1] <= b[0] for a, b in zip(out, out[1:]))  # sorted, non-overlapping

@@ -1,7 +1,7 @@
 """First names and surnames from the 1990 US Census lists, as shipped by the `names` package.
 
     first_names() -> frozenset[str]     "Glenda", "Norman", ... (title case)
-    surnames() -> frozenset[str]        "Caplan", "Hortefeux"? no: common US surnames only
+    surnames() -> frozenset[str]        "Caplan", "Nolan", ... (the 30,000 most common)
 
 Names that are also ordinary English words ("May", "Rich", "Young", "Will") are left out: a
 word counts as ordinary when the NER training text writes it in lower case (model.words).
