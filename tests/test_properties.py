@@ -466,6 +466,7 @@ def containers(draw, depth=2):
     return data
 
 
+@pytest.mark.filterwarnings("ignore:Duplicate name")  # duplicate members are part of the test
 @examples(25)
 @given(containers())
 def test_process_file_on_containers(data):
