@@ -187,3 +187,10 @@ def test_corrections_keep_the_contract_on_a_long_body():
     out = document.correct(body, spans, [])
     assert len(out) == len(spans)
     assert all(a[1] <= b[0] for a, b in zip(out, out[1:]))  # sorted, non-overlapping
+
+
+def test_ordinary_words_in_capitals_are_no_acronyms():
+    found = typed("Iguazu is NOT a country, and it is TOO far to drive.")
+    assert not {text for text, _ in found} & {"NOT", "TOO"}
+    found = typed("The WHO said on Monday that cases rose. WHO WANTS TO HELP?")
+    assert [text for text, _ in found].count("WHO") == 1

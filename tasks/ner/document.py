@@ -9,8 +9,9 @@ annotation guidelines (Universal NER, after NorNE) say. In order:
    for a person, with a role capitalised to open the sentence ("Striker Lionel Messi"), stops
    at a possessive after a name in its own right ("Apple's Siri") and does not end in plain
    lower-case words. A place in a treaty's name is none ("the Paris Agreement"); an event's
-   name is MISC ("Rugby Championship"); people by nationality ("Australians") and ministers'
-   portfolios ("Minister for Justice") are no names.
+   name is MISC ("Rugby Championship"); people by nationality ("Australians"), ministers'
+   portfolios ("Minister for Justice") and ordinary words in capitals ("is NOT a country")
+   are no names.
 2. Join: "Plano, Texas" is one LOC; a place or nationality word before a multi-word
    organisation belongs to it ("U.S. Environmental Protection Agency", "Russian Secret
    Service"); so do the complements of an organisation or place head ("International
@@ -86,7 +87,8 @@ _COMPLEMENT = re.compile(r"[ \u00a0](?:for|of(?:[ \u00a0]the)?)[ \u00a0]")
 def correct(text: str, spans, ruled) -> list[tuple[int, int, str]]:
     spans = [_drop_or_retype_event(text, _trim(text, span)) for span in spans]
     spans = sorted(span for span in spans if span and span[0] < span[1]
-                   and not _portfolio(text, span) and not _nationality(text, span))
+                   and not _portfolio(text, span) and not _nationality(text, span)
+                   and not _shouted(text, span))
     spans = _join_complements(text, _join_modified_orgs(text, _join_city_state(text, spans)))
     keys = _person_keys(text, spans)
     spans = _outermost([_epithet(text, s) for s in _one_name_one_type(text, spans, ruled, keys)])
@@ -161,6 +163,35 @@ def _nationality(text, span) -> bool:
     """"Australians", "Latin Americans": people by nationality are not names (UNER)."""
     word = text[span[0]:span[1]]
     return word[-1:] == "s" and word[:-1] in gz.NATIONALITIES and locate(word) is None
+
+
+_CAPS_WORD_NEAR = re.compile(r"[A-Z]{2,}\b")
+# Frequent English words: written in capitals they are shouted, not acronyms ("is NOT").
+_FREQUENT_WORDS = frozenset(
+    """the and for not but you your yours our ours his her hers its their they them she him
+    who whom whose what why how when where which that this these those there here have has
+    had was were are been being will would can could should shall must may might does did
+    done doing get got too very all any some many much more most less few one two three four
+    five six seven eight nine ten only also just even still yet now then than out off over
+    into onto from with without about again never ever always every each both either neither
+    good bad best worst great big small new old free help please thanks thank yes okay sure
+    really ask want wants need needs know make made take took come came give gave tell told
+    say said see saw look find found think use used work day days time week year today
+    tomorrow love like hate stop read note notice warning text file info home news live
+    sale buy sold""".split())
+
+
+def _shouted(text, span) -> bool:
+    """"Iguazu is NOT a country", "WHO WANTS TO HELP": an ordinary word in capitals is no
+    acronym; a known one ("WHO") is none either among other words in capitals."""
+    s, e, _ = span
+    word = text[s:e]
+    if not (word.isupper() and word.isalpha() and word.lower() in _FREQUENT_WORDS):
+        return False
+    if word not in _ORG_NAMES:
+        return True
+    return bool(_CAPS_WORD_NEAR.match(text, e + 1)) or bool(
+        re.search(r"\b[A-Z]{2,} $", text[max(0, s - 20):s]))
 
 
 _PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Ministry|Secretary|Department)[ \u00a0](?:of|for)"
