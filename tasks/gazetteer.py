@@ -1821,12 +1821,15 @@ def country_code(name: str) -> str | None:
     return _LOC_CODES_FOLDED.get(name.strip().casefold())
 
 
+# Every organisation name and alias.
+ORGANIZATION_NAMES: frozenset[str] = frozenset(ORGANIZATIONS).union(*ORGANIZATIONS.values())
+_PLACES_ORGS_NATIONALITIES = frozenset(LOC_CODES) | frozenset(NATIONALITIES) | ORGANIZATION_NAMES
+
+
 # Census first names and surnames (tasks.ner.census, ~5,000 and ~29,000) widen the hand lists;
 # a name that is also a place, an organisation or a nationality word keeps that meaning here.
 def _census_names(found: frozenset[str]) -> frozenset[str]:
-    taken = set(LOC_CODES) | set(NATIONALITIES) | set(ORGANIZATIONS)
-    taken.update(alias for aliases in ORGANIZATIONS.values() for alias in aliases)
-    return frozenset(found - taken)
+    return found - _PLACES_ORGS_NATIONALITIES
 
 
 def _people_names() -> tuple[frozenset[str], frozenset[str]]:

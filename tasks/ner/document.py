@@ -40,7 +40,6 @@ _PREPOSITIONS = frozenset(
     "In At On From For By With After Before During Under Over Since To Of Into Near Across".split()
 )
 ROLE_WORDS = frozenset(t for t in gz.LOWER_TITLES if t.isalpha())  # one-word roles: striker
-_ORG_NAMES = frozenset(gz.ORGANIZATIONS) | {a for aliases in gz.ORGANIZATIONS.values() for a in aliases}
 _NAME_PARTICLES = frozenset("al el de da di du del der den van von bin ibn la le dos das".split())
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _GPE_KINDS = frozenset({"country", "state", "city", "region"})  # region: "England", "Crimea"
@@ -126,7 +125,7 @@ def _plain_lower(word: str) -> bool:
 
 def _is_known(name: str) -> bool:
     """A known organisation or place (GeoNames' alternate names aside: "Google" is no city)."""
-    if name in _ORG_NAMES or name in gz.LOC_CODES:
+    if name in gz.ORGANIZATION_NAMES or name in gz.LOC_CODES:
         return True
     place = locate(name)
     return place is not None and place.kind != "city"
@@ -188,7 +187,7 @@ def _shouted(text, span) -> bool:
     word = text[s:e]
     if not (word.isupper() and word.isalpha() and word.lower() in _FREQUENT_WORDS):
         return False
-    if word not in _ORG_NAMES:
+    if word not in gz.ORGANIZATION_NAMES:
         return True
     return bool(_CAPS_WORD_NEAR.match(text, e + 1)) or bool(
         re.search(r"\b[A-Z]{2,} $", text[max(0, s - 20):s]))
@@ -513,6 +512,6 @@ def _facility(text, span):
     name = text[s:e]
     if kind != "ORG" or " " not in name or name.rsplit(" ", 1)[-1] not in _FACILITY_HEADS:
         return span
-    if name in _ORG_NAMES and not _after_preposition(text, s):
+    if name in gz.ORGANIZATION_NAMES and not _after_preposition(text, s):
         return span
     return (s, e, "LOC")
