@@ -40,6 +40,8 @@ PART_FILE = "part-0.parquet"
 COMMIT_THREADS = 4
 ROW_GROUP_ROWS = 64_000
 LOCK_STALE_AFTER_S = 6 * 3600  # a lock on object storage older than this is a dead run's
+# Free text: min/max statistics of bodies would fill the footer and prune nothing.
+_NO_STATISTICS = {"body", "paragraphs", "headline", "subheadline", "related_headlines", "text", "detail"}
 _DICTIONARY_COLUMNS = ["agency", "kind", "date_source", "language", "source_format", "type", "stage", "reason",
                        "country_code", "source", "unit", "verb"]
 
@@ -82,8 +84,10 @@ def stage_batch(lake: str | Lake, run_id: str, batch_no: int, rows: dict[str, li
             continue
         dataset = DATASETS[name]
         table = pa.Table.from_pylist(dataset_rows, schema=staged_schema(dataset))
+        # One row group per partition value: the commit reads one day at a time and skips the rest.
+        table = table.sort_by([(dataset.partition, "ascending")])
         target = lake.path("_staging", run_id, name, f"batch-{batch_no:05d}.parquet")
-        write_atomically(lake, table, target, compression="lz4")
+        write_atomically(lake, table, target, compression="lz4", row_groups_by=dataset.partition)
 
 
 def staging_dir(lake: str | Lake, run_id: str) -> str:
@@ -128,13 +132,29 @@ def sweep_staging(lake: Lake, keep: str) -> list[str]:
     return swept
 
 
-def staged_tables(lake: str | Lake, run_id: str) -> Iterator[tuple[Dataset, pa.Table]]:
-    """Each dataset's staged rows of a run, as one table (datasets with none are skipped)."""
+@dataclass(frozen=True)
+class Staged:
+    """One dataset's staged batches of a run, read a partition at a time, so a commit holds
+    a few days of rows in memory, never the whole run."""
+
+    dataset: Dataset
+    files: pads.Dataset
+    values: list[str]  # partition values present
+
+    def rows(self, value: str) -> pa.Table:
+        # Batches hold one row group per partition value: the filter skips the others by statistics.
+        return self.files.to_table(filter=pc.field(self.dataset.partition) == value)
+
+
+def staged_datasets(lake: str | Lake, run_id: str) -> Iterator[Staged]:
+    """Each dataset's staged batches of a run (datasets with none are skipped)."""
     lake = Lake.at(lake)
     for name, dataset in DATASETS.items():
         files = sorted(lake.fs.glob(lake.path("_staging", run_id, name, "batch-*.parquet")))
         if files:
-            yield dataset, pads.dataset(files, schema=staged_schema(dataset), filesystem=lake.fs).to_table()
+            staged = pads.dataset(files, schema=staged_schema(dataset), filesystem=lake.fs)
+            values = pc.unique(staged.to_table(columns=[dataset.partition])[dataset.partition]).to_pylist()
+            yield Staged(dataset, staged, sorted(values))
 
 
 # --- commit (one process, under the lake lock) --------------------------------------------
@@ -163,21 +183,23 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
     index_stale = False
     with lake_lock(lake):
         sweep_staging(lake, keep=run_id)
-        for dataset, staged in staged_tables(lake, run_id):
-            parts = dict(_split_by(staged, dataset.partition))
+        for staged in staged_datasets(lake, run_id):
+            dataset, values = staged.dataset, set(staged.values)
             if dataset.partition == "pub_date":
                 if only is not None:
-                    parts = {day: rows for day, rows in parts.items() if day in only}
+                    values &= only
                 # A replaced day the run no longer produces must become empty, not stay stale.
-                empty = staged.schema.empty_table()
-                parts.update({day: empty for day in replace if day not in parts})
+                values |= replace
             name = dataset.name
+            empty = staged.files.schema.empty_table()
+
+            def commit_one(value: str, staged=staged, dataset=dataset, empty=empty) -> tuple[int, int]:
+                rows = staged.rows(value) if value in staged.values else empty
+                return _commit_partition(lake, dataset, value, rows, value in replace)
+
             # Partitions are independent; threads overlap their reads, writes and fsyncs.
             with ThreadPoolExecutor(max_workers=COMMIT_THREADS) as pool:
-                counts = pool.map(
-                    lambda part: _commit_partition(lake, dataset, part[0], part[1], part[0] in replace),
-                    sorted(parts.items()),
-                )
+                counts = pool.map(commit_one, sorted(values))
                 for run_rows, new_rows in counts:
                     report.partitions[name] += 1
                     report.rows_written[name] += run_rows
@@ -219,7 +241,8 @@ def _commit_partition(lake: Lake, dataset: Dataset, value: str, rows: pa.Table, 
         with contextlib.suppress(FileNotFoundError):
             lake.fs.rm(lake.path(dataset.name, f"{dataset.partition}={value}"), recursive=True)
     else:
-        write_atomically(lake, merged, path, compression="zstd")
+        write_atomically(lake, merged, path, compression="zstd", row_groups_by=dataset.row_groups_by,
+                         row_group_rows=dataset.row_group_rows)
     if dataset.name == "entities":  # the day's absolute summary, written after the partition
         summary_path = lake.path(*entity_index.DAYS_DIR, f"{value}.parquet")
         write_atomically(lake, entity_index.day_summary(value, merged), summary_path)
@@ -384,16 +407,6 @@ def _read(lake: Lake, path: str) -> str:
 # --- helpers ------------------------------------------------------------------------------
 
 
-def _split_by(table: pa.Table, column: str) -> Iterator[tuple[str, pa.Table]]:
-    table = table.sort_by([(column, "ascending")])
-    values = table[column]
-    counts = pc.value_counts(values)
-    offset = 0
-    for item in sorted(counts.to_pylist(), key=lambda c: c["values"]):
-        yield item["values"], table.slice(offset, item["counts"])
-        offset += item["counts"]
-
-
 def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     """Bring a table written by an older schema to the current one (missing columns null)."""
     columns = [
@@ -417,16 +430,35 @@ def _key_tuples(table: pa.Table, key: tuple[str, ...]) -> list[tuple]:
     return list(zip(*(table[k].to_pylist() for k in key)))
 
 
-def write_atomically(lake: Lake, table: pa.Table, target: str, compression: str = "zstd") -> None:
-    """Write a table as Parquet so that readers see the old file or the new one, never a part."""
+def write_atomically(lake: Lake, table: pa.Table, target: str, compression: str = "zstd",
+                     row_groups_by: str | None = None, row_group_rows: int = ROW_GROUP_ROWS) -> None:
+    """Write a table as Parquet so that readers see the old file or the new one, never a part.
+
+    Low-cardinality columns are dictionary-encoded; every column but free text carries
+    min/max statistics. With `row_groups_by` (the table sorted by it), each value of that column
+    starts a new row group, so a filter on it skips the other row groups.
+    """
     metadata = dict(table.schema.metadata or {})
     metadata[b"wirelake.schema_version"] = SCHEMA_VERSION.encode()
     table = table.replace_schema_metadata(metadata)
     dictionary = [c for c in _DICTIONARY_COLUMNS if c in table.column_names]
+    statistics = [c for c in table.column_names if c not in _NO_STATISTICS]
     buffer = io.BytesIO()
-    pq.write_table(table, buffer, compression=compression, row_group_size=ROW_GROUP_ROWS,
-                   use_dictionary=dictionary, write_statistics=True)
+    with pq.ParquetWriter(buffer, table.schema, compression=compression, use_dictionary=dictionary,
+                          write_statistics=statistics) as writer:
+        for piece in runs_of(table, row_groups_by) if row_groups_by else [table]:
+            writer.write_table(piece, row_group_size=row_group_rows)
     write_bytes_atomically(lake, buffer.getvalue(), target)
+
+
+def runs_of(table: pa.Table, column: str) -> Iterator[pa.Table]:
+    """Consecutive slices of `table` with one value of `column` each (pure; no copy)."""
+    values = table[column].to_pylist()
+    start = 0
+    for i in range(1, len(values) + 1):
+        if i == len(values) or values[i] != values[start]:
+            yield table.slice(start, i - start)
+            start = i
 
 
 def write_bytes_atomically(lake: Lake, data: bytes, target: str) -> None:
