@@ -1,0 +1,214 @@
+"""Throughput: wirelake's full pipeline against the reference assembly, on one generated corpus.
+
+    .venv/bin/python bench/bench_throughput.py                    # N = 10,000 and 100,000
+    .venv/bin/python bench/bench_throughput.py --n 1000 10000 --systems wirelake plain
+
+For each N it generates one mixed-format corpus (`wirelake synth`, seed 1, stories over 30
+days; not timed) and runs each system on it in a fresh process with the same number of
+worker processes:
+
+  wirelake   `wirelake run` as users run it ad hoc: the Prefect flow, its temporary API
+             server, a process pool of batch tasks, staging and the atomic commit, ledger,
+             run report
+  served     the same, with a Prefect server already running (as deployments run; the
+             bench starts it before timing)
+  plain      the same batches and commit without Prefect: a concurrent.futures process pool
+             with Prefect's start method (spawn). served - plain = Prefect's overhead (flow
+             start, task submission, state tracking, its imports in the workers)
+  reference  bench/reference.py: trafilatura, lxml, spaCy's small English model,
+             pandas.to_parquet, a multiprocessing pool
+
+Times are wall clock from process start to exit (imports, model loads, server start and
+output writing included). Memory is the peak, over the run, of the summed resident set of
+the process and all its children (sampled every 0.2 s; shared pages counted in each process,
+so it errs high). Not a test: the figures depend on the machine; README records them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import multiprocessing
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+FIRST_DAY = date(2024, 1, 1)
+SYSTEMS = ("wirelake", "served", "plain", "reference")
+
+
+# --- the systems, each run in its own child process ----------------------------------------
+
+
+def run_wirelake(source: str, out: str, workers: int) -> dict:
+    from flows.ingest import run_flow
+
+    summary = run_flow(source, out, workers=workers)
+    return {"articles": summary["articles_parsed"], "entities": summary["entities"]}
+
+
+def run_plain(source: str, out: str, workers: int) -> dict:
+    """wirelake's batches and commit, driven by a plain process pool instead of Prefect."""
+    from flows.ingest import commit_and_record, new_run_id, pick_batch_size, split_batches, summarise
+    from tasks import lake
+    from tasks.batch import run_batch
+    from tasks.sources import list_source
+
+    started_at = datetime.now(timezone.utc).replace(microsecond=0)
+    run_id = new_run_id(started_at)
+    files = list_source(source)
+    lake.claim_staging(out, run_id)
+    batches = split_batches(files, pick_batch_size(len(files), workers))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(run_batch, source, batch, out, run_id, number, started_at)
+                   for number, batch in enumerate(batches)]
+        summaries = [future.result().to_dict() for future in futures]
+    summary = summarise(summaries, source=source, lake=out, run_id=run_id, mode="run", started_at=started_at,
+                        files_listed=len(files), files_skipped=0)
+    summary.update(commit_and_record(out, run_id, summary))
+    return {"articles": summary["articles_parsed"], "entities": summary["entities"]}
+
+
+def run_reference(source: str, out: str, workers: int) -> dict:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from reference import run_reference as reference
+
+    summary = reference(source, out, workers=workers)
+    return {"articles": summary["articles"], "entities": summary["entities"]}
+
+
+RUNNERS = {"wirelake": run_wirelake, "served": run_wirelake, "plain": run_plain, "reference": run_reference}
+
+
+def child(system: str, source: str, out: str, workers: int) -> None:
+    sys.path.insert(0, str(ROOT))
+    print(json.dumps(RUNNERS[system](source, out, workers)))
+
+
+# --- the parent: corpus, timing, memory -----------------------------------------------------
+
+
+def measure(system: str, source: Path, out: Path, workers: int, env: dict) -> dict:
+    """Run one system in a fresh process; wall time and peak summed RSS of its process tree."""
+    command = [sys.executable, __file__, "--child", system, "--source", str(source), "--out", str(out),
+               "--workers", str(workers)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    peak = _watch_memory(process)
+    stdout, stderr = process.communicate()
+    wall = time.perf_counter() - started
+    if process.returncode != 0:
+        raise RuntimeError(f"{system} failed (exit {process.returncode}):\n{stderr[-3000:]}")
+    return {**json.loads(stdout.strip().splitlines()[-1]), "wall_s": wall, "peak_rss_mb": peak / 2**20}
+
+
+@contextlib.contextmanager
+def prefect_server(env: dict, port: int = 4242):
+    """A Prefect server for the `served` runs, started (and migrated) before any timing."""
+    server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        for _ in range(240):
+            with contextlib.suppress(OSError):
+                if urllib.request.urlopen(f"{url}/health", timeout=1).status == 200:
+                    break
+            time.sleep(0.5)
+        else:
+            raise RuntimeError("the Prefect server did not start in 120 s")
+        yield {**env, "PREFECT_API_URL": url}
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def _watch_memory(process: subprocess.Popen, every_s: float = 0.2) -> int:
+    root, peak = psutil.Process(process.pid), 0
+    while process.poll() is None:
+        total = 0
+        try:
+            for p in [root, *root.children(recursive=True)]:
+                total += p.memory_info().rss
+        except psutil.Error:  # a process ended while being read
+            pass
+        peak = max(peak, total)
+        time.sleep(every_s)
+    return peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, nargs="+", default=[10_000, 100_000], help="corpus sizes (deliveries)")
+    parser.add_argument("--systems", nargs="+", choices=SYSTEMS, default=list(SYSTEMS))
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes, every system")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--days", type=int, default=30, help="publication days the stories spread over")
+    parser.add_argument("--workdir", default=None, help="where corpora and outputs go (default: a temp folder)")
+    parser.add_argument("--json", default=None, help="also write the rows to this JSON file")
+    parser.add_argument("--child", choices=SYSTEMS, help=argparse.SUPPRESS)
+    parser.add_argument("--source", help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.source, args.out, args.workers)
+        return
+
+    sys.path.insert(0, str(ROOT))
+    from tasks.synth import generate
+
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="wirelake-throughput-"))
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING",
+           "PREFECT_HOME": str(work / "prefect-home")}
+    env.pop("PREFECT_API_URL", None)  # every wirelake run starts its own temporary server, as the CLI does
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
+          f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}; "
+          f"{args.workers} workers per system; stories over {args.days} days", flush=True)
+    print(f"{'N':>8} {'system':>10} {'articles':>9} {'MB':>7} {'wall s':>8} {'art/s':>7} {'MB/s':>6} "
+          f"{'peak RSS MB':>12} {'entities':>9} {'x reference':>12}", flush=True)
+    rows = []
+    for n in args.n:
+        source = work / f"corpus-{n}"
+        if not source.exists():
+            generate(n, source, seed=args.seed, start=FIRST_DAY, end=FIRST_DAY + timedelta(days=args.days - 1))
+        mb = sum(p.stat().st_size for p in source.rglob("*") if p.is_file()) / 1e6
+        results = {}
+        for system in args.systems:
+            out = work / f"out-{n}-{system}"
+            shutil.rmtree(out, ignore_errors=True)
+            with prefect_server(env) if system == "served" else contextlib.nullcontext(env) as system_env:
+                r = measure(system, source, out, args.workers, system_env)
+            r.update(n=n, system=system, mb=mb, articles_per_s=r["articles"] / r["wall_s"], mb_per_s=mb / r["wall_s"])
+            results[system] = r
+            rows.append(r)
+            shutil.rmtree(out, ignore_errors=True)
+        for system, r in results.items():
+            ratio = (r["articles_per_s"] / results["reference"]["articles_per_s"]) if "reference" in results else None
+            r["ratio"] = ratio
+            print(f"{n:>8,} {system:>10} {r['articles']:>9,} {mb:>7.1f} {r['wall_s']:>8.1f} {r['articles_per_s']:>7,.0f} "
+                  f"{r['mb_per_s']:>6.2f} {r['peak_rss_mb']:>12,.0f} {r['entities']:>9,} "
+                  f"{'' if ratio is None else f'{ratio:.1f}x':>12}", flush=True)
+        for system in ("served", "wirelake"):
+            if system in results and "plain" in results:
+                overhead = results[system]["wall_s"] - results["plain"]["wall_s"]
+                print(f"{n:>8,} Prefect overhead ({system}): {overhead:+.1f} s = "
+                      f"{100 * overhead / results[system]['wall_s']:+.1f} % of the run ({system} - plain)", flush=True)
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=1))
+    if not args.workdir:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
