@@ -22,7 +22,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.futures import as_completed
-from prefect.settings import PREFECT_API_URL, temporary_settings
+from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 
@@ -36,6 +36,7 @@ from tasks.sources import SourceFile, list_source
 MIN_BATCH, MAX_BATCH = 20, 2000
 BATCHES_PER_WORKER = 4  # enough to balance uneven batches and to show progress
 SMALL_RUN_FILES = 500  # below this one in-process worker beats a process pool
+SERVER_START_TIMEOUT_S = 180
 BATCH_TIMEOUT_S = float(os.environ.get("WIRELAKE_BATCH_TIMEOUT_S", 3600))
 
 
@@ -287,7 +288,9 @@ def prefect_api() -> Iterator[None]:
     from prefect.server.api.server import SubprocessASGIServer
 
     server = SubprocessASGIServer()
-    server.start()
+    # A first start creates and migrates Prefect's database: on a busy machine that outlasts
+    # Prefect's default wait (20 s) and the run would fail before it began.
+    server.start(timeout=max(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value(), SERVER_START_TIMEOUT_S))
     os.environ["PREFECT_API_URL"] = server.api_url
     try:
         with temporary_settings({PREFECT_API_URL: server.api_url}):

@@ -332,12 +332,35 @@ def _one_name_one_type(text, spans, ruled, keys):
     wanted.update((k, "PERSON") for k in keys)
     if not wanted:
         return sorted(out)
-    names = "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True))
-    for m in re.finditer(r"(?<![\w'’-])(?:" + names + r")(?![\w-])", text):
-        if not covered.overlaps(*m.span()) and _stands_alone(text, m.start(), m.end()):
-            out.append((m.start(), m.end(), wanted[m.group()]))
-            covered.add(*m.span())
+    for s, e in _whole_word_matches(text, wanted):
+        if not covered.overlaps(s, e) and _stands_alone(text, s, e):
+            out.append((s, e, wanted[text[s:e]]))
+            covered.add(s, e)
     return sorted(out)
+
+
+def _whole_word_matches(text: str, names) -> list[tuple[int, int]]:
+    """Where any of `names` stands as whole words, leftmost first, the longest at a place, none
+    overlapping: what one regex alternation of them finds, but with str.find (a regex of a
+    document's names is compiled anew for every document, and was a tenth of the entity stage)."""
+    found = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or not _WORD_BEFORE.match(text[at - 1])) and (end == len(text) or not _WORD_AFTER.match(text[end])):
+                found.append((at, -end))
+            at = text.find(name, at + 1)
+    matches, reached = [], 0
+    for at, minus_end in sorted(found):
+        if at >= reached:
+            matches.append((at, -minus_end))
+            reached = -minus_end
+    return matches
+
+
+_WORD_BEFORE = re.compile(r"[\w'’-]")
+_WORD_AFTER = re.compile(r"[\w-]")
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w-])")
