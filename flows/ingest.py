@@ -234,6 +234,27 @@ def validate_parameters(source: str, lake: str, workers: int | None = None, batc
         raise ValueError("invalid parameters: " + "; ".join(problems))
 
 
+class EagerProcessPoolTaskRunner(ProcessPoolTaskRunner):
+    """Prefect's process pool, its workers started when the flow starts rather than at the
+    first batch: each spends seconds importing Prefect and loading the pipeline's tables, and
+    now does so while the flow lists the source and reads the ledger."""
+
+    def __enter__(self):
+        runner = super().__enter__()
+        executor = getattr(self, "_executor", None)  # Prefect's pool; absent in another version: no warm-up
+        if executor is not None:
+            for _ in range(self._max_workers):
+                executor.submit(warm_up_worker)
+        return runner
+
+
+def warm_up_worker() -> None:
+    """Run in each new worker: import and load what every batch needs (the CRF model, gazetteers)."""
+    from tasks.pipeline import warm_up
+
+    warm_up()
+
+
 def task_runner_for(workers: int | None, dask_address: str | None = None):
     """Dask for a cluster, a thread for one worker, else a local process pool."""
     if dask_address:
@@ -241,7 +262,7 @@ def task_runner_for(workers: int | None, dask_address: str | None = None):
 
         return DaskTaskRunner(address=dask_address)
     workers = workers or os.cpu_count() or 1
-    return ThreadPoolTaskRunner(max_workers=1) if workers == 1 else ProcessPoolTaskRunner(max_workers=workers)
+    return ThreadPoolTaskRunner(max_workers=1) if workers == 1 else EagerProcessPoolTaskRunner(max_workers=workers)
 
 
 def choose_runner(source: str, lake: str, workers: int | None, dask_address: str | None,

@@ -45,6 +45,17 @@ class FileRows:
         return "parsed" if self.articles else "rejected"
 
 
+_WARM_UP_STORY = (b"Leaders meet in Geneva\n\nGENEVA, May 2 (Reuters) - Foreign Minister Anna Berg of Sweden met "
+                  b"officials of the World Health Organization, the ministry said. \"We agreed on $1.2 billion "
+                  b"in aid,\" she told reporters in Paris, Texas.\n")
+
+
+def warm_up() -> None:
+    """Load what the stages load on first use (CRF model, gazetteers, GeoNames, census names)
+    by running one small story through them: a new worker does it before its first batch."""
+    process_file(RawFile("warm-up.txt", _WARM_UP_STORY), datetime(2024, 5, 2, tzinfo=timezone.utc))
+
+
 def process_file(raw: RawFile, ingested_at: datetime) -> FileRows:
     """Every story in the file (and in files it contains) -> rows; every failure -> a reject."""
     out = FileRows(raw.uri, len(raw.data))
