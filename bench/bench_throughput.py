@@ -176,7 +176,7 @@ def main() -> None:
           f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}; "
           f"{args.workers} workers per system; stories over {args.days} days", flush=True)
     print(f"{'N':>8} {'system':>10} {'articles':>9} {'MB':>7} {'wall s':>8} {'art/s':>7} {'MB/s':>6} "
-          f"{'peak RSS MB':>12} {'entities':>9} {'x reference':>12}", flush=True)
+          f"{'peak RSS MB':>12} {'entities':>9}", flush=True)
     rows = []
     for n in args.n:
         source = work / f"corpus-{n}"
@@ -193,12 +193,15 @@ def main() -> None:
             results[system] = r
             rows.append(r)
             shutil.rmtree(out, ignore_errors=True)
-        for system, r in results.items():
-            ratio = (r["articles_per_s"] / results["reference"]["articles_per_s"]) if "reference" in results else None
-            r["ratio"] = ratio
             print(f"{n:>8,} {system:>10} {r['articles']:>9,} {mb:>7.1f} {r['wall_s']:>8.1f} {r['articles_per_s']:>7,.0f} "
-                  f"{r['mb_per_s']:>6.2f} {r['peak_rss_mb']:>12,.0f} {r['entities']:>9,} "
-                  f"{'' if ratio is None else f'{ratio:.1f}x':>12}", flush=True)
+                  f"{r['mb_per_s']:>6.2f} {r['peak_rss_mb']:>12,.0f} {r['entities']:>9,}", flush=True)
+            if args.json:  # after every system: a long run interrupted keeps what it measured
+                Path(args.json).write_text(json.dumps(rows, indent=1))
+        if "reference" in results:
+            for system in (s for s in results if s != "reference"):
+                ratio = results[system]["articles_per_s"] / results["reference"]["articles_per_s"]
+                results[system]["ratio"] = ratio
+                print(f"{n:>8,} {system} / reference throughput: {ratio:.1f}x", flush=True)
         for system in ("served", "wirelake"):
             if system in results and "plain" in results:
                 overhead = results[system]["wall_s"] - results["plain"]["wall_s"]
