@@ -33,12 +33,11 @@ import pyarrow.parquet as pq
 from fsspec.implementations.local import LocalFileSystem
 
 from tasks import entity_index
-from tasks.schema import DATASETS, SCHEMA_VERSION, Dataset, staged_schema
+from tasks.schema import DATASETS, ROW_GROUP_ROWS, SCHEMA_VERSION, Dataset, staged_schema
 from tasks.storage import open_url
 
 PART_FILE = "part-0.parquet"
 COMMIT_THREADS = 4
-ROW_GROUP_ROWS = 64_000
 LOCK_STALE_AFTER_S = 6 * 3600  # a lock on object storage older than this is a dead run's
 # Free text: min/max statistics of bodies would fill the footer and prune nothing.
 _NO_STATISTICS = {"body", "paragraphs", "headline", "subheadline", "related_headlines", "text", "detail"}

@@ -115,6 +115,9 @@ REJECTS = pa.schema(
 )
 
 
+ROW_GROUP_ROWS = 64_000  # rows per Parquet row group, unless a dataset caps it lower
+
+
 @dataclass(frozen=True)
 class Dataset:
     """A lake table: its folder name, schema, partition key, row identity and sort order.
@@ -131,7 +134,7 @@ class Dataset:
     key: tuple[str, ...]
     sort: tuple[tuple[str, str], ...]
     row_groups_by: str | None = None
-    row_group_rows: int = 64_000
+    row_group_rows: int = ROW_GROUP_ROWS
 
 
 DATASETS = {
