@@ -2,7 +2,10 @@
 
 Prefect sees a few dozen batch tasks per run, never one task per file: its per-task cost
 (milliseconds on the client, tens of milliseconds on the server) would dominate otherwise.
-The lake, not Prefect's database or cache, records what is done (ledger, run reports).
+Locally the tasks run in threads of the flow process and hand their CPU work to a pool of
+worker processes that never import Prefect (flows/compute.py); on a Dask cluster each task
+runs in a Dask worker. The lake, not Prefect's database or cache, records what is done
+(ledger, run reports).
 """
 
 from __future__ import annotations
@@ -23,9 +26,10 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
-from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 
+from flows import compute
 from tasks import lake as lake_writer
 from tasks.batch import run_batch
 from tasks.ledger import files_for_days, files_to_read, ledger_row, read_ledger, select_new, update_ledger
@@ -49,7 +53,7 @@ def list_files(source: str) -> list[SourceFile]:
 @task(name="process-batch", retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2), cache_policy=NO_CACHE)
 def process_batch(source: str, files: list[SourceFile], lake: str, run_id: str, batch_no: int,
                   ingested_at: datetime) -> dict:
-    return run_batch(source, files, lake, run_id, batch_no, ingested_at).to_dict()
+    return compute.run(run_batch, source, files, lake, run_id, batch_no, ingested_at, timeout=BATCH_TIMEOUT_S).to_dict()
 
 
 @task(name="commit-lake", retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2), cache_policy=NO_CACHE)
@@ -82,10 +86,11 @@ def ingest(source: str, lake: str, workers: int | None = None, batch_size: int |
     with `full_refresh`) into the lake at `lake`; return the run summary."""
     validate_parameters(source, lake, workers, batch_size)
     clock = time.perf_counter()
-    listed = list_files(source)
-    files = listed if full_refresh else files_to_read(listed, lake)
-    summary = _one_pass(source, lake, files, "full-refresh" if full_refresh else "run", workers, batch_size,
-                        show_progress, files_listed=len(listed))
+    with compute.worker_pool(local_workers(workers)):  # workers warm up while the source is listed
+        listed = list_files(source)
+        files = listed if full_refresh else files_to_read(listed, lake)
+        summary = _one_pass(source, lake, files, "full-refresh" if full_refresh else "run", workers, batch_size,
+                            show_progress, files_listed=len(listed))
     elapsed_s = time.perf_counter() - clock  # listing included
     summary.update(elapsed_s=round(elapsed_s, 3), processing_s=round(elapsed_s - summary["commit_s"], 3),
                    workers=workers)
@@ -105,6 +110,11 @@ def backfill(source: str, lake: str, start: date, end: date, workers: int | None
     """
     start, end = _as_date(start), _as_date(end)
     validate_parameters(source, lake, workers, batch_size, start, end)
+    with compute.worker_pool(local_workers(workers)):
+        return _backfill(source, lake, start, end, workers, batch_size, restart, show_progress)
+
+
+def _backfill(source, lake, start, end, workers, batch_size, restart, show_progress) -> dict:
     clock = time.perf_counter()
     listed = list_files(source)
     unseen = select_new(listed, read_ledger(lake))
@@ -197,10 +207,9 @@ def process_files(source: str, files: list[SourceFile], lake: str, run_id: str, 
                   workers: int | None, batch_size: int | None, show_progress: bool, clock: float) -> list[dict]:
     """Submit the batches to the flow's task runner; collect their small summaries."""
     batches = split_batches(files, batch_size or pick_batch_size(len(files), workers or os.cpu_count() or 1))
-    # A timeout can stop a batch in a worker process; in a thread it only warns, so it is not set there.
-    context = FlowRunContext.get()
-    in_thread = context is None or isinstance(context.task_runner, ThreadPoolTaskRunner)
-    task = process_batch if in_thread else process_batch.with_options(timeout_seconds=BATCH_TIMEOUT_S)
+    # Locally the worker pool enforces the batch timeout; Prefect's own can stop a task only
+    # in a Dask worker (in a thread it merely warns), so it is set there alone.
+    task = process_batch if _runs_in_threads() else process_batch.with_options(timeout_seconds=BATCH_TIMEOUT_S)
     futures = [task.submit(source, batch, lake, run_id, number, started_at)
                for number, batch in enumerate(batches)]
     summaries, done_files, done_bytes = [], 0, 0
@@ -234,35 +243,26 @@ def validate_parameters(source: str, lake: str, workers: int | None = None, batc
         raise ValueError("invalid parameters: " + "; ".join(problems))
 
 
-class EagerProcessPoolTaskRunner(ProcessPoolTaskRunner):
-    """Prefect's process pool, its workers started when the flow starts rather than at the
-    first batch: each spends seconds importing Prefect and loading the pipeline's tables, and
-    now does so while the flow lists the source and reads the ledger."""
-
-    def __enter__(self):
-        runner = super().__enter__()
-        executor = getattr(self, "_executor", None)  # Prefect's pool; absent in another version: no warm-up
-        if executor is not None:
-            for _ in range(self._max_workers):
-                executor.submit(warm_up_worker)
-        return runner
+def _runs_in_threads() -> bool:
+    context = FlowRunContext.get()
+    return context is None or isinstance(context.task_runner, ThreadPoolTaskRunner)
 
 
-def warm_up_worker() -> None:
-    """Run in each new worker: import and load what every batch needs (the CRF model, gazetteers)."""
-    from tasks.pipeline import warm_up
-
-    warm_up()
+def local_workers(workers: int | None) -> int:
+    """Worker processes this flow should open: none when its tasks run on a Dask cluster."""
+    return (workers or os.cpu_count() or 1) if _runs_in_threads() else 0
 
 
 def task_runner_for(workers: int | None, dask_address: str | None = None):
-    """Dask for a cluster, a thread for one worker, else a local process pool."""
+    """Dask for a cluster, else threads that feed the flow's worker pool.
+
+    Two threads per worker: while one waits on its batch, the next task is already created
+    and queued, so a worker never idles through Prefect's state updates between batches."""
     if dask_address:
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=dask_address)
-    workers = workers or os.cpu_count() or 1
-    return ThreadPoolTaskRunner(max_workers=1) if workers == 1 else EagerProcessPoolTaskRunner(max_workers=workers)
+    return ThreadPoolTaskRunner(max_workers=2 * (workers or os.cpu_count() or 1))
 
 
 def choose_runner(source: str, lake: str, workers: int | None, dask_address: str | None,
@@ -297,11 +297,11 @@ def run_backfill(source: str, lake: str, start: date, end: date, workers: int | 
 
 @contextlib.contextmanager
 def prefect_api() -> Iterator[None]:
-    """Make sure worker processes talk to one Prefect API.
+    """Make sure the flow and any Dask workers talk to one Prefect API.
 
-    With no PREFECT_API_URL, Prefect starts a temporary server per process, so every
-    worker of a process pool would start its own (about 10 s each). Start one here and
-    hand its address to the workers through the environment.
+    With no PREFECT_API_URL, Prefect starts a temporary server per process, so every Dask
+    worker would start its own (about 10 s each). Start one here, with a longer wait than
+    Prefect's own, and hand its address to the workers through the environment.
     """
     if PREFECT_API_URL.value():
         yield
@@ -331,8 +331,8 @@ def count_new_files(source: str, lake: str, full_refresh: bool = False) -> int:
 
 
 def default_workers(n_files: int) -> int:
-    """All cores, unless the run is so small that starting worker processes (each imports
-    Prefect: seconds) would take longer than the work itself."""
+    """All cores, unless the run is so small that starting worker processes (each loads the
+    pipeline: seconds) would take longer than the work itself."""
     return 1 if n_files < SMALL_RUN_FILES else os.cpu_count() or 1
 
 

@@ -1,9 +1,15 @@
-"""Batch workers start, and load the pipeline's tables, when the flow starts."""
+"""The flow's worker pool: workers start and load the pipeline's tables when the pool opens,
+a stuck batch is stopped by its timeout, and the pool goes on with the next."""
 
+import os
 import subprocess
 import sys
+import time
+from concurrent.futures import TimeoutError
 
-from flows.ingest import EagerProcessPoolTaskRunner
+import pytest
+
+from flows import compute
 
 
 def test_warm_up_loads_the_lazy_tables():
@@ -14,6 +20,35 @@ def test_warm_up_loads_the_lazy_tables():
     subprocess.run([sys.executable, "-c", check], check=True, timeout=120)
 
 
-def test_workers_start_with_the_runner_not_at_the_first_batch():
-    with EagerProcessPoolTaskRunner(max_workers=2) as runner:
-        assert len(runner._executor._processes) == 2  # started by the warm-up, before any task
+def _worker_state() -> tuple[int, int, bool]:
+    from tasks import places
+
+    return os.getpid(), places._cities.cache_info().currsize, "prefect" in sys.modules
+
+
+def test_pool_workers_are_warm_and_free_of_prefect():
+    with compute.worker_pool(2):
+        pid, cities_loaded, has_prefect = compute.run(_worker_state)
+    assert pid != os.getpid()
+    assert cities_loaded == 1  # loaded by the warm-up, before the first batch
+    assert not has_prefect  # the workers never import Prefect
+
+
+def test_one_worker_runs_in_the_calling_thread():
+    with compute.worker_pool(1):
+        assert compute.run(os.getpid) == os.getpid()
+    assert compute.run(os.getpid) == os.getpid()  # no pool open: inline
+
+
+def test_pool_is_reentrant():
+    with compute.worker_pool(2) as outer, compute.worker_pool(2) as inner:
+        assert inner is outer
+
+
+def test_timeout_kills_the_stuck_worker_and_the_pool_goes_on():
+    with compute.worker_pool(2):
+        started = time.perf_counter()
+        with pytest.raises(TimeoutError):
+            compute.run(time.sleep, 60, timeout=1)
+        assert time.perf_counter() - started < 30
+        assert compute.run(sum, [1, 2, 3]) == 6

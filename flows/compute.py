@@ -1,0 +1,68 @@
+"""The worker processes that do a local run's CPU work, apart from Prefect.
+
+Prefect runs the batch tasks in threads of the flow process and records their states; each
+task hands its batch to this pool and waits. The workers import the pipeline only, not
+Prefect (half a second of start-up and ~100 MB each less), load its tables once when the
+pool opens, and a batch that outlives its timeout is stopped by killing its worker (pebble
+replaces it), which a thread could not do.
+
+On a Dask cluster no pool is open: the task runs the batch in the Dask worker it landed on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import threading
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
+from pebble import ProcessPool
+
+T = TypeVar("T")
+
+_open: ProcessPool | None = None  # the pool of the flow running in this process, if any
+_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def worker_pool(workers: int) -> Iterator[ProcessPool | None]:
+    """`workers` warmed-up processes for the duration of a flow (none for a single worker:
+    the batch then runs in the task's own thread). Re-entrant: an inner flow uses the outer pool."""
+    global _open
+    with _lock:
+        reuse = _open is not None or workers <= 1
+        if not reuse:
+            _open = ProcessPool(max_workers=workers, initializer=warm_up,
+                                context=multiprocessing.get_context("spawn"))  # fork + threads can deadlock
+    if reuse:
+        yield _open
+        return
+    failed = True
+    try:
+        yield _open
+        failed = False
+    finally:
+        with _lock:
+            pool, _open = _open, None
+        pool.stop() if failed else pool.close()  # a failed flow does not wait for its queued batches
+        pool.join()
+
+
+def run(function: Callable[..., T], *args, timeout: float | None = None) -> T:
+    """`function(*args)` in the open pool (in this thread when there is none). A worker past
+    `timeout` seconds is killed and TimeoutError raised; one that dies raises ProcessExpired."""
+    pool = _open
+    if pool is None:
+        return function(*args)
+    return pool.schedule(function, args=args, timeout=timeout).result()
+
+
+def warm_up() -> None:
+    """Run in each new worker: import and load what every batch needs (the CRF model, gazetteers)."""
+    try:
+        from tasks.pipeline import warm_up as load_pipeline
+
+        load_pipeline()
+    except Exception:  # pebble would restart a worker whose initializer fails, forever;
+        pass  # the first batch loads the same tables and reports what went wrong
