@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import multiprocessing
 import os
@@ -54,9 +55,15 @@ SYSTEMS = ("wirelake", "served", "plain", "reference")
 
 
 def run_wirelake(source: str, out: str, workers: int) -> dict:
-    from flows.ingest import run_flow
+    """`wirelake run --source SOURCE --lake OUT --workers N --json --quiet`, in this process."""
+    from flows.cli import main
 
-    summary = run_flow(source, out, workers=workers)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        status = main(["run", "--source", source, "--lake", out, "--workers", str(workers), "--json", "--quiet"])
+    if status != 0:
+        raise RuntimeError(f"wirelake run exited with {status}")
+    summary = json.loads(printed.getvalue())
     return {"articles": summary["articles_parsed"], "entities": summary["entities"]}
 
 

@@ -18,18 +18,18 @@ import sys
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator
 from datetime import date, datetime, timezone
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.futures import as_completed
-from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
+from prefect.utilities.annotations import quote
 
 from flows import compute
+from flows.api_server import prefect_api
 from tasks import lake as lake_writer
 from tasks.batch import run_batch
 from tasks.ledger import files_for_days, files_to_read, ledger_row, read_ledger, select_new, update_ledger
@@ -40,7 +40,6 @@ from tasks.sources import SourceFile, list_source
 MIN_BATCH, MAX_BATCH = 20, 2000
 BATCHES_PER_WORKER = 4  # enough to balance uneven batches and to show progress
 SMALL_RUN_FILES = 500  # below this one in-process worker beats a process pool
-SERVER_START_TIMEOUT_S = 180
 BATCH_TIMEOUT_S = float(os.environ.get("WIRELAKE_BATCH_TIMEOUT_S", 3600))
 
 
@@ -175,7 +174,7 @@ def _one_pass(source, lake, files, mode, workers, batch_size, show_progress, rep
         batches = process_files(source, files, lake, run_id, started_at, workers, batch_size, show_progress, clock)
         committing = time.perf_counter()
         summary = summarise(batches, **context)
-        summary.update(commit_lake(lake, run_id, summary, replace=list(replace), only=list(only) if only else None))
+        summary.update(commit_lake(lake, run_id, quote(summary), replace=list(replace), only=list(only) if only else None))
     except BaseException as exc:
         _record_failure(lake, run_id, context, exc)
         raise
@@ -209,8 +208,12 @@ def process_files(source: str, files: list[SourceFile], lake: str, run_id: str, 
     batches = split_batches(files, batch_size or pick_batch_size(len(files), workers or os.cpu_count() or 1))
     # Locally the worker pool enforces the batch timeout; Prefect's own can stop a task only
     # in a Dask worker (in a thread it merely warns), so it is set there alone.
-    task = process_batch if _runs_in_threads() else process_batch.with_options(timeout_seconds=BATCH_TIMEOUT_S)
-    futures = [task.submit(source, batch, lake, run_id, number, started_at)
+    local = _runs_in_threads()
+    task = process_batch if local else process_batch.with_options(timeout_seconds=BATCH_TIMEOUT_S)
+    # quote(): Prefect would otherwise walk every file of a batch (and every outcome of a run,
+    # for the commit) looking for futures in it: ~3 s of the flow's CPU per 10,000 files.
+    # Not for Dask: its runner would hand the task the quote's tuple, not the list.
+    futures = [task.submit(source, quote(batch) if local else batch, lake, run_id, number, started_at)
                for number, batch in enumerate(batches)]
     summaries, done_files, done_bytes = [], 0, 0
     for future in as_completed(futures):
@@ -277,47 +280,28 @@ def run_flow(source: str, lake: str, workers: int | None = None, batch_size: int
              show_progress: bool = False, full_refresh: bool = False, dask_address: str | None = None) -> dict:
     """Run `ingest` with local processes (a thread for small runs) or on a Dask cluster."""
     workers, runner = choose_runner(source, lake, workers, dask_address, full_refresh)
-    with prefect_api():
+    with _local_pool(workers, dask_address), prefect_api():
         return ingest.with_options(task_runner=runner)(
             source=source, lake=lake, workers=workers, batch_size=batch_size, full_refresh=full_refresh,
             show_progress=show_progress,
         )
 
 
+def _local_pool(workers: int, dask_address: str | None):
+    """The flow's worker pool, opened before Prefect's server and flow start so that the
+    workers load the pipeline meanwhile (the flow then uses this pool)."""
+    return compute.worker_pool(0 if dask_address else workers)
+
+
 def run_backfill(source: str, lake: str, start: date, end: date, workers: int | None = None,
                  batch_size: int | None = None, restart: bool = False, show_progress: bool = False,
                  dask_address: str | None = None) -> dict:
     workers, runner = choose_runner(source, lake, workers, dask_address, full_refresh=True)
-    with prefect_api():
+    with _local_pool(workers, dask_address), prefect_api():
         return backfill.with_options(task_runner=runner)(
             source=source, lake=lake, start=start, end=end, workers=workers, batch_size=batch_size,
             restart=restart, show_progress=show_progress,
         )
-
-
-@contextlib.contextmanager
-def prefect_api() -> Iterator[None]:
-    """Make sure the flow and any Dask workers talk to one Prefect API.
-
-    With no PREFECT_API_URL, Prefect starts a temporary server per process, so every Dask
-    worker would start its own (about 10 s each). Start one here, with a longer wait than
-    Prefect's own, and hand its address to the workers through the environment.
-    """
-    if PREFECT_API_URL.value():
-        yield
-        return
-    from prefect.server.api.server import SubprocessASGIServer
-
-    server = SubprocessASGIServer()
-    # A first start creates and migrates Prefect's database: on a busy machine that outlasts
-    # Prefect's default wait (20 s) and the run would fail before it began.
-    server.start(timeout=max(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value(), SERVER_START_TIMEOUT_S))
-    os.environ["PREFECT_API_URL"] = server.api_url
-    try:
-        with temporary_settings({PREFECT_API_URL: server.api_url}):
-            yield
-    finally:
-        os.environ.pop("PREFECT_API_URL", None)
 
 
 def new_run_id(started_at: datetime) -> str:

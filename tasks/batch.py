@@ -10,11 +10,14 @@ import hashlib
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from tasks import lake
-from tasks.pipeline import FileRows, process_file, reject_row
 from tasks.schema import DATASETS
 from tasks.sources import SourceFile, read_file
+
+if TYPE_CHECKING:
+    from tasks.pipeline import FileRows
 
 
 @dataclass
@@ -76,6 +79,10 @@ def run_batch(source: str, files: list[SourceFile], lake_root: str, run_id: str,
 
 
 def _process_one(source: str, file: SourceFile, ingested_at: datetime) -> tuple[FileRows, str | None]:
+    # Imported here: the pipeline loads its NER tables on import, which the workers need and
+    # the flow process (which imports this module for run_batch) does not.
+    from tasks.pipeline import FileRows, process_file, reject_row
+
     try:
         raw = read_file(source, file)
     except OSError as exc:

@@ -41,6 +41,23 @@ def test_unwritable_lake_is_one_line_and_exit_1(tmp_path, capsys):
     assert "not writable" in err and "\n" not in err
 
 
+def test_run_starts_its_workers_first_and_stops_them_when_it_cannot_run(tmp_path, capsys, monkeypatch):
+    from flows import compute
+
+    opened = []
+
+    def spy(workers):
+        opened.append(workers)
+        return real(workers)
+
+    real = compute.worker_pool
+    monkeypatch.setattr(compute, "worker_pool", spy)
+    assert main(["run", "--source", str(tmp_path / "nope"), "--lake", str(tmp_path / "lake"), "--workers", "2"]) == 1
+    assert opened == [2] and compute._open is None  # started before the checks, stopped after the error
+    assert main(["run", "--source", "x", "--lake", str(tmp_path / "lake"), "--dask-address", "tcp://nowhere:1"]) == 1
+    assert opened[-1] == 0  # on a Dask cluster the workers are Dask's
+
+
 def test_bad_worker_count_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as done:
         main(["run", "--source", "x", "--lake", "y", "--workers", "0"])
