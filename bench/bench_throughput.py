@@ -161,6 +161,8 @@ def main() -> None:
     parser.add_argument("--n", type=int, nargs="+", default=[10_000, 100_000], help="corpus sizes (deliveries)")
     parser.add_argument("--systems", nargs="+", choices=SYSTEMS, default=list(SYSTEMS))
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes, every system")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs of each system per N, alternating; the median is reported (machines drift)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--days", type=int, default=30, help="publication days the stories spread over")
     parser.add_argument("--workdir", default=None, help="where corpora and outputs go (default: a temp folder)")
@@ -193,19 +195,23 @@ def main() -> None:
         if not source.exists():
             generate(n, source, seed=args.seed, start=FIRST_DAY, end=FIRST_DAY + timedelta(days=args.days - 1))
         mb = sum(p.stat().st_size for p in source.rglob("*") if p.is_file()) / 1e6
-        results = {}
-        for system in args.systems:
-            out = work / f"out-{n}-{system}"
-            shutil.rmtree(out, ignore_errors=True)
-            with prefect_server(env) if system == "served" else contextlib.nullcontext(env) as system_env:
-                r = measure(system, source, out, args.workers, system_env)
-            r.update(n=n, system=system, mb=mb, articles_per_s=r["articles"] / r["wall_s"], mb_per_s=mb / r["wall_s"])
-            results[system] = r
+        runs: dict[str, list[dict]] = {system: [] for system in args.systems}
+        for round_no in range(args.repeat):  # systems alternate, so a slow spell of the machine hits all
+            for system in args.systems:
+                out = work / f"out-{n}-{system}"
+                shutil.rmtree(out, ignore_errors=True)
+                with prefect_server(env) if system == "served" else contextlib.nullcontext(env) as system_env:
+                    r = measure(system, source, out, args.workers, system_env)
+                shutil.rmtree(out, ignore_errors=True)
+                r.update(n=n, system=system, mb=mb, articles_per_s=r["articles"] / r["wall_s"], mb_per_s=mb / r["wall_s"])
+                runs[system].append(r)
+                _print_row(r, f"run {round_no + 1}/{args.repeat}" if args.repeat > 1 else "")
+        results = {system: _median_run(measured) for system, measured in runs.items()}
+        for r in results.values():
             rows.append(r)
-            shutil.rmtree(out, ignore_errors=True)
-            print(f"{n:>8,} {system:>10} {r['articles']:>9,} {mb:>7.1f} {r['wall_s']:>8.1f} {r['articles_per_s']:>7,.0f} "
-                  f"{r['mb_per_s']:>6.2f} {r['peak_rss_mb']:>12,.0f} {r['entities']:>9,}", flush=True)
-            if args.json:  # after every system: a long run interrupted keeps what it measured
+            if args.repeat > 1:
+                _print_row(r, f"median of {args.repeat}")
+            if args.json:  # after every N: a long run interrupted keeps what it measured
                 Path(args.json).write_text(json.dumps(rows, indent=1))
         if "reference" in results:
             for system in (s for s in results if s != "reference"):
@@ -221,6 +227,18 @@ def main() -> None:
         Path(args.json).write_text(json.dumps(rows, indent=1))
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _median_run(runs: list[dict]) -> dict:
+    """The run of median wall time, with the highest peak memory of all and every wall time."""
+    middle = sorted(runs, key=lambda r: r["wall_s"])[(len(runs) - 1) // 2]
+    return {**middle, "peak_rss_mb": max(r["peak_rss_mb"] for r in runs), "walls_s": [r["wall_s"] for r in runs]}
+
+
+def _print_row(r: dict, note: str) -> None:
+    print(f"{r['n']:>8,} {r['system']:>10} {r['articles']:>9,} {r['mb']:>7.1f} {r['wall_s']:>8.1f} "
+          f"{r['articles_per_s']:>7,.0f} {r['mb_per_s']:>6.2f} {r['peak_rss_mb']:>12,.0f} {r['entities']:>9,}  {note}",
+          flush=True)
 
 
 if __name__ == "__main__":

@@ -28,3 +28,9 @@ def test_plain_runner_processes_every_story_once(tmp_path):
     assert len(articles) == articles["article_id"].nunique() <= result["articles"]
     assert result["entities"] == len(pd.read_parquet(tmp_path / "lake" / "entities")) > len(articles)
     assert not (tmp_path / "lake" / "_staging").exists() or not any((tmp_path / "lake" / "_staging").iterdir())
+
+
+def test_repeated_runs_report_the_median_wall_and_the_highest_memory():
+    runs = [{"wall_s": w, "peak_rss_mb": m} for w, m in [(80.0, 900), (70.0, 1200), (75.0, 1000)]]
+    median = _bench()._median_run(runs)
+    assert median["wall_s"] == 75.0 and median["peak_rss_mb"] == 1200 and median["walls_s"] == [80.0, 70.0, 75.0]
