@@ -35,6 +35,7 @@ def worker_pool(workers: int) -> Iterator[ProcessPool | None]:
         if not reuse:
             _open = ProcessPool(max_workers=workers, initializer=warm_up,
                                 context=multiprocessing.get_context("spawn"))  # fork + threads can deadlock
+            _open.schedule(int)  # pebble starts its workers at the first task: start them warming up now
     if reuse:
         yield _open
         return

@@ -34,6 +34,20 @@ def test_pool_workers_are_warm_and_free_of_prefect():
     assert not has_prefect  # the workers never import Prefect
 
 
+def test_workers_start_when_the_pool_opens_before_any_batch():
+    import psutil
+
+    before = {p.pid for p in psutil.Process().children()}
+    with compute.worker_pool(2):
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            started = [p for p in psutil.Process().children() if p.pid not in before and "spawn" in " ".join(p.cmdline())]
+            if len(started) >= 2:
+                break
+            time.sleep(0.1)
+        assert len(started) >= 2  # warming up while the caller goes on (Prefect loads meanwhile)
+
+
 def test_one_worker_runs_in_the_calling_thread():
     with compute.worker_pool(1):
         assert compute.run(os.getpid) == os.getpid()
