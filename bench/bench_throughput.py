@@ -69,7 +69,7 @@ def run_wirelake(source: str, out: str, workers: int) -> dict:
 
 def run_plain(source: str, out: str, workers: int) -> dict:
     """wirelake's batches and commit, driven by a plain process pool instead of Prefect."""
-    from flows.ingest import commit_and_record, new_run_id, pick_batch_size, split_batches, summarise
+    from flows.run_steps import commit_and_record, new_run_id, pick_batch_size, split_batches, summarise
     from tasks import lake
     from tasks.batch import run_batch
     from tasks.sources import list_source

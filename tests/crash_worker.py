@@ -8,7 +8,7 @@ Prints "processing" and "commit" as it enters each phase, so a test can kill it 
 import sys
 from datetime import datetime, timezone
 
-from flows.ingest import commit_and_record, new_run_id, split_batches, summarise
+from flows.run_steps import commit_and_record, new_run_id, split_batches, summarise
 from tasks import lake as lake_writer
 from tasks.batch import run_batch
 from tasks.ledger import files_to_read

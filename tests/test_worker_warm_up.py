@@ -66,3 +66,9 @@ def test_timeout_kills_the_stuck_worker_and_the_pool_goes_on():
             compute.run(time.sleep, 60, timeout=1)
         assert time.perf_counter() - started < 30
         assert compute.run(sum, [1, 2, 3]) == 6
+
+
+def test_the_run_steps_do_not_load_prefect():
+    # The bench's `plain` system (wirelake without Prefect) and the crash worker rely on it.
+    check = "import sys, flows.run_steps, tasks.batch; assert 'prefect' not in sys.modules, 'prefect was imported'"
+    subprocess.run([sys.executable, "-c", check], check=True, timeout=120)
