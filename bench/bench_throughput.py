@@ -11,13 +11,19 @@ worker processes:
              server, batch tasks feeding a pool of worker processes, staging and the atomic
              commit, ledger, run report (Prefect's database is created before timing, as it
              is after a user's first run)
-  served     the same, with a Prefect server already running (as deployments run; the
-             bench starts it before timing)
-  plain      the same batches and commit without Prefect: a concurrent.futures process pool
-             (spawn, as the flow's pool). served - plain = Prefect's overhead (its import,
-             flow start, task submission, state tracking)
+  served     the same, with a Prefect server already running (as deployments run)
+  plain      the same batches and commit without Prefect, which it never imports: a
+             concurrent.futures process pool (spawn, as the flow's pool)
   reference  bench/reference.py: trafilatura, lxml, spaCy's small English model,
              pandas.to_parquet, a multiprocessing pool
+
+Prefect's overhead = served - plain: importing Prefect, flow start, task submission, state
+tracking, and the server's work for the run. It is the median over rounds of the paired
+difference (each round runs every system once, back to back, so a slow spell of the machine
+hits both sides of a pair). When `served` is measured, one Prefect server is started before
+any timing and stays up for every system, as it would on a team's machine: its idle load
+(~0.04 of a core here) falls on every system alike. The server's CPU seconds during each
+served run are reported as well, and Prefect's import time on its own.
 
 Times are wall clock from process start to exit (imports, model loads, server start and
 output writing included). Memory is the peak, over the run, of the summed resident set of
@@ -35,6 +41,7 @@ import multiprocessing
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -108,10 +115,12 @@ def child(system: str, source: str, out: str, workers: int) -> None:
 # --- the parent: corpus, timing, memory -----------------------------------------------------
 
 
-def measure(system: str, source: Path, out: Path, workers: int, env: dict) -> dict:
-    """Run one system in a fresh process; wall time and peak summed RSS of its process tree."""
+def measure(system: str, source: Path, out: Path, workers: int, env: dict, server: psutil.Process | None = None) -> dict:
+    """Run one system in a fresh process; wall time and peak summed RSS of its process tree
+    (and the CPU seconds `server` spent meanwhile)."""
     command = [sys.executable, __file__, "--child", system, "--source", str(source), "--out", str(out),
                "--workers", str(workers)]
+    server_cpu = _cpu_seconds(server) if server else 0.0
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     peak = _watch_memory(process)
@@ -119,12 +128,30 @@ def measure(system: str, source: Path, out: Path, workers: int, env: dict) -> di
     wall = time.perf_counter() - started
     if process.returncode != 0:
         raise RuntimeError(f"{system} failed (exit {process.returncode}):\n{stderr[-3000:]}")
-    return {**json.loads(stdout.strip().splitlines()[-1]), "wall_s": wall, "peak_rss_mb": peak / 2**20}
+    result = {**json.loads(stdout.strip().splitlines()[-1]), "wall_s": wall, "peak_rss_mb": peak / 2**20}
+    if server:
+        result["server_cpu_s"] = _cpu_seconds(server) - server_cpu
+    return result
+
+
+def _cpu_seconds(process: psutil.Process) -> float:
+    times = [p.cpu_times() for p in [process, *process.children(recursive=True)]]
+    return sum(t.user + t.system for t in times)
+
+
+def prefect_import_s(env: dict, times: int = 3) -> float:
+    """Seconds a fresh interpreter takes to import what the flows import from Prefect (median)."""
+    code = ("import time; t = time.perf_counter(); from prefect import flow, task; "
+            "import prefect.futures, prefect.task_runners; print(time.perf_counter() - t)")
+    runs = [float(subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True,
+                                 text=True).stdout) for _ in range(times)]
+    return sorted(runs)[len(runs) // 2]
 
 
 @contextlib.contextmanager
 def prefect_server(env: dict, port: int = 4242):
-    """A Prefect server for the `served` runs, started (and migrated) before any timing."""
+    """A Prefect server for the `served` runs, started (and migrated) before any timing;
+    yields the served runs' environment and the server's process."""
     server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--port", str(port)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/api"
@@ -136,7 +163,7 @@ def prefect_server(env: dict, port: int = 4242):
             time.sleep(0.5)
         else:
             raise RuntimeError("the Prefect server did not start in 120 s")
-        yield {**env, "PREFECT_API_URL": url}
+        yield {**env, "PREFECT_API_URL": url}, psutil.Process(server.pid)
     finally:
         server.terminate()
         server.wait(30)
@@ -176,8 +203,6 @@ def main() -> None:
         return
 
     sys.path.insert(0, str(ROOT))
-    from tasks.synth import generate
-
     work = Path(args.workdir or tempfile.mkdtemp(prefix="wirelake-throughput-"))
     env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING",
            "PREFECT_HOME": str(work / "prefect-home")}
@@ -190,43 +215,69 @@ def main() -> None:
     print(f"{'N':>8} {'system':>10} {'articles':>9} {'MB':>7} {'wall s':>8} {'art/s':>7} {'MB/s':>6} "
           f"{'peak RSS MB':>12} {'entities':>9}", flush=True)
     rows = []
-    for n in args.n:
-        source = work / f"corpus-{n}"
-        if not source.exists():
-            generate(n, source, seed=args.seed, start=FIRST_DAY, end=FIRST_DAY + timedelta(days=args.days - 1))
-        mb = sum(p.stat().st_size for p in source.rglob("*") if p.is_file()) / 1e6
-        runs: dict[str, list[dict]] = {system: [] for system in args.systems}
-        for round_no in range(args.repeat):  # systems alternate, so a slow spell of the machine hits all
-            for system in args.systems:
-                out = work / f"out-{n}-{system}"
-                shutil.rmtree(out, ignore_errors=True)
-                with prefect_server(env) if system == "served" else contextlib.nullcontext(env) as system_env:
-                    r = measure(system, source, out, args.workers, system_env)
-                shutil.rmtree(out, ignore_errors=True)
-                r.update(n=n, system=system, mb=mb, articles_per_s=r["articles"] / r["wall_s"], mb_per_s=mb / r["wall_s"])
-                runs[system].append(r)
-                _print_row(r, f"run {round_no + 1}/{args.repeat}" if args.repeat > 1 else "")
-        results = {system: _median_run(measured) for system, measured in runs.items()}
-        for r in results.values():
-            rows.append(r)
-            if args.repeat > 1:
-                _print_row(r, f"median of {args.repeat}")
+    with contextlib.ExitStack() as stack:
+        served_env, server = stack.enter_context(prefect_server(env)) if "served" in args.systems else (env, None)
+        if "served" in args.systems or "wirelake" in args.systems:
+            print(f"importing Prefect (flow, task, futures, task runners): {prefect_import_s(env):.1f} s "
+                  "in a fresh interpreter", flush=True)
+        for n in args.n:
+            rows += _measure_n(args, work, n, env, served_env, server)
             if args.json:  # after every N: a long run interrupted keeps what it measured
                 Path(args.json).write_text(json.dumps(rows, indent=1))
-        if "reference" in results:
-            for system in (s for s in results if s != "reference"):
-                ratio = results[system]["articles_per_s"] / results["reference"]["articles_per_s"]
-                results[system]["ratio"] = ratio
-                print(f"{n:>8,} {system} / reference throughput: {ratio:.1f}x", flush=True)
-        for system in ("served", "wirelake"):
-            if system in results and "plain" in results:
-                overhead = results[system]["wall_s"] - results["plain"]["wall_s"]
-                print(f"{n:>8,} Prefect overhead ({system}): {overhead:+.1f} s = "
-                      f"{100 * overhead / results[system]['wall_s']:+.1f} % of the run ({system} - plain)", flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1))
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _measure_n(args, work: Path, n: int, env: dict, served_env: dict, server: psutil.Process | None) -> list[dict]:
+    """Every system on the corpus of `n` deliveries, `args.repeat` rounds; prints and returns the rows."""
+    from tasks.synth import generate
+
+    rows = []
+    source = work / f"corpus-{n}"
+    if not source.exists():
+        generate(n, source, seed=args.seed, start=FIRST_DAY, end=FIRST_DAY + timedelta(days=args.days - 1))
+    mb = sum(p.stat().st_size for p in source.rglob("*") if p.is_file()) / 1e6
+    runs: dict[str, list[dict]] = {system: [] for system in args.systems}
+    for round_no in range(args.repeat):  # systems alternate, so a slow spell of the machine hits all
+        for system in args.systems:
+            out = work / f"out-{n}-{system}"
+            shutil.rmtree(out, ignore_errors=True)
+            served = system == "served"
+            r = measure(system, source, out, args.workers, served_env if served else env, server if served else None)
+            shutil.rmtree(out, ignore_errors=True)
+            r.update(n=n, system=system, mb=mb, articles_per_s=r["articles"] / r["wall_s"], mb_per_s=mb / r["wall_s"])
+            runs[system].append(r)
+            _print_row(r, f"run {round_no + 1}/{args.repeat}" if args.repeat > 1 else "")
+    results = {system: _median_run(measured) for system, measured in runs.items()}
+    for r in results.values():
+        rows.append(r)
+        if args.repeat > 1:
+            _print_row(r, f"median of {args.repeat}")
+    if "reference" in results:
+        for system in (s for s in results if s != "reference"):
+            ratio = results[system]["articles_per_s"] / results["reference"]["articles_per_s"]
+            results[system]["ratio"] = ratio
+            print(f"{n:>8,} {system} / reference throughput: {ratio:.1f}x", flush=True)
+    for system in ("served", "wirelake"):
+        if system in runs and "plain" in runs:
+            seconds, share = prefect_overhead(runs[system], runs["plain"])
+            results[system].update(overhead_s=seconds, overhead_share=share)
+            server_cpu = [r["server_cpu_s"] for r in runs[system] if "server_cpu_s" in r]
+            print(f"{n:>8,} Prefect overhead ({system}): {seconds:+.1f} s = {100 * share:+.1f} % of the run "
+                  f"(median of {args.repeat} paired differences {system} - plain)"
+                  + (f"; the server's CPU during the run: {statistics.median(server_cpu):.1f} s" if server_cpu else ""),
+                  flush=True)
+    return rows
+
+
+def prefect_overhead(with_prefect: list[dict], plain: list[dict]) -> tuple[float, float]:
+    """Median over rounds of (wall with Prefect - wall without), in seconds and as a share
+    of the median run with Prefect. Round i of one list pairs with round i of the other."""
+    differences = [a["wall_s"] - b["wall_s"] for a, b in zip(with_prefect, plain, strict=True)]
+    seconds = statistics.median(differences)
+    return seconds, seconds / statistics.median(r["wall_s"] for r in with_prefect)
 
 
 def _median_run(runs: list[dict]) -> dict:

@@ -34,3 +34,10 @@ def test_repeated_runs_report_the_median_wall_and_the_highest_memory():
     runs = [{"wall_s": w, "peak_rss_mb": m} for w, m in [(80.0, 900), (70.0, 1200), (75.0, 1000)]]
     median = _bench()._median_run(runs)
     assert median["wall_s"] == 75.0 and median["peak_rss_mb"] == 1200 and median["walls_s"] == [80.0, 70.0, 75.0]
+
+
+def test_prefect_overhead_is_the_median_of_paired_round_differences():
+    served = [{"wall_s": w} for w in (82.0, 78.0, 80.0)]
+    plain = [{"wall_s": w} for w in (78.0, 74.0, 79.0)]  # differences 4, 4, 1
+    seconds, share = _bench().prefect_overhead(served, plain)
+    assert seconds == 4.0 and share == 4.0 / 80.0
