@@ -5,7 +5,9 @@ its whole server package into the flow process (3.5-4 s of CPU on the test machi
 the server's own start), and once per process, so every Dask worker would start its own.
 wirelake starts the same server (the uvicorn command and settings of Prefect's
 SubprocessASGIServer) from the outside, once per run, and hands its address to the flow
-and to any Dask workers through the environment.
+and to any Dask workers through the environment. The CLI launches it before it imports
+Prefect (`started_early`), so that the server's own start, seconds of CPU, overlaps Prefect's
+import and the workers' warm-up instead of following them.
 """
 
 from __future__ import annotations
@@ -17,26 +19,54 @@ import socket
 import subprocess
 import sys
 import time
+import tomllib
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-
-from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
 
 # A first start creates and migrates Prefect's database: on a busy machine that outlasts
 # Prefect's default wait (20 s) and the run would fail before it began.
 START_TIMEOUT_S = 180
 PORT_IN_USE = 3  # uvicorn's exit status when another process took the port first
 
+_early: tuple[subprocess.Popen, str] | None = None  # launched by started_early(), not yet adopted
+
+
+@contextlib.contextmanager
+def started_early() -> Iterator[None]:
+    """Launch the temporary server now, without importing Prefect, unless the environment or the
+    active Prefect profile names an API; the block's prefect_api() adopts it. Stopped at the end
+    of the block if nothing did (the run was refused before it started). With Prefect loaded
+    already (a script, a test) there is no import to overlap and settings may be set in code:
+    prefect_api() starts the server as usual."""
+    global _early
+    if "prefect" not in sys.modules and not _api_url_in_env_or_profile():
+        port = _free_port()
+        # The environment is the server's whole configuration here: this process has set no
+        # Prefect setting in code (the CLI sets its defaults in os.environ).
+        _early = subprocess.Popen(_server_command(port), env={**os.environ, **_TEMPORARY_SERVER}), _url(port)
+    try:
+        yield
+    finally:
+        leftover, _early = _early, None
+        if leftover:
+            stop_server(leftover[0])
+
 
 @contextlib.contextmanager
 def prefect_api() -> Iterator[None]:
     """The configured Prefect API, else a temporary server for the duration of the block."""
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
+
+    global _early
+    early, _early = _early, None
     if PREFECT_API_URL.value():
+        if early:  # configured where started_early() does not look (prefect.toml, .env)
+            stop_server(early[0])
         yield
         return
     timeout = max(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value(), START_TIMEOUT_S)
-    server, url = start_server(timeout)
+    server, url = start_server(timeout, launched=early)
     os.environ["PREFECT_API_URL"] = url
     try:
         with temporary_settings({PREFECT_API_URL: url}):
@@ -46,13 +76,16 @@ def prefect_api() -> Iterator[None]:
         stop_server(server)
 
 
-def start_server(timeout: float) -> tuple[subprocess.Popen, str]:
-    """Start a temporary Prefect server on a free local port; (process, API URL) once it answers."""
+def start_server(timeout: float, launched: tuple[subprocess.Popen, str] | None = None) -> tuple[subprocess.Popen, str]:
+    """Start a temporary Prefect server on a free local port (or wait for the one `launched`);
+    (process, API URL) once it answers."""
     deadline = time.monotonic() + timeout
     while True:
-        port = _free_port()
-        server = subprocess.Popen(_server_command(port), env=_server_env())
-        url = f"http://127.0.0.1:{port}/api"
+        if launched:
+            (server, url), launched = launched, None
+        else:
+            port = _free_port()
+            server, url = subprocess.Popen(_server_command(port), env=_server_env()), _url(port)
         while time.monotonic() < deadline:
             if server.poll() is not None:
                 break
@@ -84,12 +117,32 @@ def _server_command(port: int) -> list[str]:
             "--log-level", "error", "--lifespan", "on"]
 
 
+# Prefect's own settings for its temporary server: no UI, the services such a server runs.
+_TEMPORARY_SERVER = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+
+
 def _server_env() -> dict[str, str]:
-    # Prefect's own settings for its temporary server: no UI, the services such a server runs.
+    """The environment plus every Prefect setting of this process (some may be set in code)."""
     from prefect.settings import get_current_settings
 
-    return {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1",
-            **get_current_settings().to_environment_variables(exclude_unset=True)}
+    return {**os.environ, **_TEMPORARY_SERVER, **get_current_settings().to_environment_variables(exclude_unset=True)}
+
+
+def _api_url_in_env_or_profile() -> bool:
+    """PREFECT_API_URL in the environment or the active profile, read without importing Prefect."""
+    if os.environ.get("PREFECT_API_URL"):
+        return True
+    home = Path(os.environ.get("PREFECT_HOME") or "~/.prefect").expanduser()
+    try:
+        profiles = tomllib.loads(Path(os.environ.get("PREFECT_PROFILES_PATH") or home / "profiles.toml").expanduser().read_text())
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+    active = os.environ.get("PREFECT_PROFILE") or profiles.get("active") or "ephemeral"
+    return bool(profiles.get("profiles", {}).get(active, {}).get("PREFECT_API_URL"))
+
+
+def _url(port: int) -> str:
+    return f"http://127.0.0.1:{port}/api"
 
 
 def _free_port() -> int:

@@ -21,7 +21,8 @@ for _name, _value in {
     os.environ.setdefault(_name, _value)
 
 
-from tasks.redact import redact  # noqa: E402  (after the Prefect defaults above)
+from flows import api_server  # noqa: E402  (after the Prefect defaults above; it does not import Prefect)
+from tasks.redact import redact  # noqa: E402
 
 
 class CliError(Exception):
@@ -164,7 +165,7 @@ def _run_reporting_failure(what: str, run) -> dict:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    with _early_workers(args):
+    with _early_workers(args), api_server.started_early():
         _preflight(args)
         from flows import ingest
 
@@ -180,7 +181,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_backfill(args: argparse.Namespace) -> int:
-    with _early_workers(args):
+    with _early_workers(args), api_server.started_early():
         _preflight(args)
         from flows import ingest
 
