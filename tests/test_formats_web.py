@@ -351,6 +351,16 @@ def test_warc_page_never_passed_on_half_read():
     assert [type(i) for i in items] == [Reject] and items[0].reason == "truncated warc"
 
 
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_warc_without_a_page_is_one_reject_not_nothing(gzipped):
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=gzipped)
+    writer.write_record(writer.create_warcinfo_record("info-only.warc", {"software": "wirelake tests"}))
+    with pytest.raises(Reject) as caught:
+        list(warc.read(RawFile("file:///info-only.warc", out.getvalue())))
+    assert caught.value.reason == "warc without pages" and "1 record" in caught.value.detail
+
+
 @pytest.mark.parametrize("data", [b"WARC/1.0\r\ngarbage\r\n\r\n", b"WARC/1.0\r\n"])
 def test_corrupt_warc_rejected(data):
     with pytest.raises(Reject) as caught:

@@ -12,7 +12,8 @@ pipeline sniffs again, so the html reader turns it into a story. Everything else
 skipped silently, on purpose: requests, metadata, warcinfo and revisits carry no page;
 redirects, errors and non-HTML responses (images, scripts, PDFs) are the crawl's
 furniture, and a reject row each would bury the real rejects. A truncated or corrupt
-archive yields the pages it read, then one Reject for the rest.
+archive yields the pages it read, then one Reject for the rest; an archive with no page at
+all (only warcinfo, say) is one Reject, "warc without pages".
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def read(raw: RawFile) -> Iterator[RawFile | Reject]:
     if raw.depth >= LIMITS.max_container_depth:
         raise Reject("unpack", "containers nested too deep", f"over {LIMITS.max_container_depth} levels")
     records = ArchiveIterator(io.BytesIO(raw.data), check_digests=False)
-    seen = total = 0
+    seen = total = produced = 0  # produced: pages and page rejects yielded
     record = None
     try:
         for record in records:
@@ -70,11 +71,13 @@ def read(raw: RawFile) -> Iterator[RawFile | Reject]:
             label = f"{raw.uri}#{_record_id(record, records)}"
             length = _content_length(record)
             if length > LIMITS.max_member_bytes:
+                produced += 1
                 yield Reject("unpack", "member over size limit", f"{label}: {length:,} bytes")
                 continue
             try:
                 body = read_bounded(record.content_stream(), LIMITS.max_member_bytes, label)
             except Reject as reject:
+                produced += 1
                 yield Reject(reject.stage, reject.reason, f"{label}: {reject.detail}")
                 continue
             if _cut_short(record):  # never pass on half a page
@@ -84,6 +87,7 @@ def read(raw: RawFile) -> Iterator[RawFile | Reject]:
                 raise Reject("unpack", "unpacked size over limit", f"warc pages over {LIMITS.max_unpacked_bytes:,} bytes")
             if body.strip() and (_content_type(record) or html.sniff(body[:4096])):
                 url = record.rec_headers.get_header("WARC-Target-URI")
+                produced += 1
                 yield RawFile(label, body, _warc_date(record) or raw.modified_at, url, raw.depth + 1)
     # warcio fails on cut or garbled headers with assorted errors (AttributeError on a
     # missing header line, ValueError on a bad length ...): all mean the same here.
@@ -98,6 +102,8 @@ def read(raw: RawFile) -> Iterator[RawFile | Reject]:
     # as a record, mean the archive was truncated.
     if _cut_short(record) or records.offset < len(raw.data):
         yield Reject("unpack", "truncated warc", f"archive ends inside record {seen if _cut_short(record) else seen + 1}")
+    elif not produced:  # whole, but not one page in it: say so rather than yield nothing
+        raise Reject("unpack", "warc without pages", f"{seen} record(s), none an HTML page with HTTP status 200")
 
 
 def _content_length(record) -> int:
