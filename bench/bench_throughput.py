@@ -224,8 +224,6 @@ def main() -> None:
             rows += _measure_n(args, work, n, env, served_env, server)
             if args.json:  # after every N: a long run interrupted keeps what it measured
                 Path(args.json).write_text(json.dumps(rows, indent=1))
-    if args.json:
-        Path(args.json).write_text(json.dumps(rows, indent=1))
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -41,10 +41,9 @@ def started_early() -> Iterator[None]:
     prefect_api() starts the server as usual."""
     global _early
     if "prefect" not in sys.modules and not _api_url_in_env_or_profile():
-        port = _free_port()
         # The environment is the server's whole configuration here: this process has set no
         # Prefect setting in code (the CLI sets its defaults in os.environ).
-        _early = subprocess.Popen(_server_command(port), env={**os.environ, **_TEMPORARY_SERVER}), _url(port)
+        _early = _launch({**os.environ, **_TEMPORARY_SERVER})
     try:
         yield
     finally:
@@ -81,11 +80,8 @@ def start_server(timeout: float, launched: tuple[subprocess.Popen, str] | None =
     (process, API URL) once it answers."""
     deadline = time.monotonic() + timeout
     while True:
-        if launched:
-            (server, url), launched = launched, None
-        else:
-            port = _free_port()
-            server, url = subprocess.Popen(_server_command(port), env=_server_env()), _url(port)
+        server, url = launched or _launch(_server_env())
+        launched = None  # a retry (the port was taken meanwhile) launches anew
         while time.monotonic() < deadline:
             if server.poll() is not None:
                 break
@@ -99,6 +95,12 @@ def start_server(timeout: float, launched: tuple[subprocess.Popen, str] | None =
             raise RuntimeError(f"the temporary Prefect server did not start in {timeout:.0f} s "
                                f"(exit status {status}); start one with `prefect server start` "
                                "and set PREFECT_API_URL, or raise PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS")
+
+
+def _launch(env: dict[str, str]) -> tuple[subprocess.Popen, str]:
+    """A server process on a free local port, and its API URL; it answers some seconds later."""
+    port = _free_port()
+    return subprocess.Popen(_server_command(port), env=env), f"http://127.0.0.1:{port}/api"
 
 
 def stop_server(server: subprocess.Popen) -> None:
@@ -139,10 +141,6 @@ def _api_url_in_env_or_profile() -> bool:
         return False
     active = os.environ.get("PREFECT_PROFILE") or profiles.get("active") or "ephemeral"
     return bool(profiles.get("profiles", {}).get(active, {}).get("PREFECT_API_URL"))
-
-
-def _url(port: int) -> str:
-    return f"http://127.0.0.1:{port}/api"
 
 
 def _free_port() -> int:

@@ -28,16 +28,15 @@ from prefect.utilities.annotations import quote
 
 from flows import compute
 from flows.api_server import prefect_api
-from flows.run_steps import (  # noqa: F401  (re-exported: the steps are part of this module's API)
-    BATCHES_PER_WORKER, MAX_BATCH, MIN_BATCH, _drop_file_detail, _record_failure, check_articles_conserved,
-    commit_and_record, new_run_id, pick_batch_size, split_batches, summarise,
+from flows.run_steps import (  # noqa: F401  (check_articles_conserved re-exported)
+    _drop_file_detail, _record_failure, check_articles_conserved, commit_and_record, new_run_id, pick_batch_size,
+    split_batches, summarise,
 )
 from tasks import lake as lake_writer
 from tasks.batch import run_batch
 from tasks.ledger import files_for_days, files_to_read, read_ledger, select_new
 from tasks.redact import redact
 from tasks.sources import SourceFile, list_source
-
 
 SMALL_RUN_FILES = 500  # below this one in-process worker beats a process pool
 BATCH_TIMEOUT_S = float(os.environ.get("WIRELAKE_BATCH_TIMEOUT_S", 3600))
