@@ -7,7 +7,7 @@ only paragraph. When content:encoded, Atom <content> or a long description carri
 full text (at least _FULL_TEXT_WORDS words), its HTML becomes the story's paragraphs.
 Sitemap entries carry no text at all: stubs with no paragraphs.
 
-Parsed with lxml through tasks.formats.xml.parse_xml (no DTD, no entities, no network):
+Parsed with lxml through tasks.formats._xml.parse_xml (no DTD, no entities, no network):
 feedparser would resolve more dialects but is slower and parses entities of its own.
 Elements are matched with their namespace, so media:description or a foreign <title>
 in an extension never stands in for the item's own.
@@ -22,8 +22,8 @@ from email.utils import parsedate_to_datetime
 
 from lxml import etree
 
+from tasks.formats._xml import XML_LANG, local, parse_xml, root_name, text_of
 from tasks.formats.html import count_words, html_paragraphs, parse_moment
-from tasks.formats.xml import local, parse_xml, root_name, text_of
 from tasks.parse import AGENCIES, AGENCY_NAME
 from tasks.records import RawFile, Reject, Story
 
@@ -37,7 +37,6 @@ CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 _FULL_TEXT_WORDS = 80  # below this, content is a teaser and the item stays a stub
 _FEED_ROOTS = {"rss", "feed", "urlset", "sitemapindex"}

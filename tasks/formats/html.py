@@ -24,7 +24,7 @@ from dateutil import tz
 from lxml import etree
 
 from tasks.clean import decode_text, normalise_text
-from tasks.formats.xml import root_name, sniff_text, text_of
+from tasks.formats._xml import root_name, sniff_text, text_of
 from tasks.parse import AGENCIES, FoundDate, find_date, split_dateline
 from tasks.records import RawFile, Reject, Story
 

@@ -26,12 +26,11 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from tasks.formats.nitf import (
-    NitfBody, attr, child, children, clean_byline, descendants, embedded_document, html_body, paragraphs,
-    parse, parse_timestamp, pick_agency, read_nitf_body, set_published, text, text_paragraphs,
-    tidy_first_paragraph, to_int, unique, unique_entities,
+from tasks.formats._newsml import (
+    NitfBody, clean_byline, embedded_document, html_body, paragraphs, parse_timestamp, pick_agency,
+    read_nitf_body, set_published, text, text_paragraphs, tidy_first_paragraph, to_int, unique, unique_entities,
 )
-from tasks.formats.xml import local, root_name
+from tasks.formats._xml import attr, child, children, descendants, local, parse_xml, root_name
 from tasks.records import RawFile, Reject, Story
 
 NAME = "newsml12"
@@ -51,7 +50,7 @@ def sniff(head: bytes) -> bool:
 
 
 def read(raw: RawFile) -> Iterator[Story | Reject]:
-    root = parse(raw.data)
+    root = parse_xml(raw.data)
     if local(root.tag) != "NewsML":
         raise Reject("parse", "not newsml 1.2", f"root element <{local(root.tag)}>")
     envelope = child(root, "NewsEnvelope")

@@ -33,13 +33,11 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from tasks.formats.nitf import (
-    NitfBody, attr, child, children, clean_byline, embedded_document, html_body, known_agency, language_of,
-    paragraphs,
-    parse, parse_timestamp, pick_agency, read_nitf_body, set_published, text, text_paragraphs,
-    tidy_first_paragraph, to_int, unique, unique_entities,
+from tasks.formats._newsml import (
+    NitfBody, clean_byline, embedded_document, html_body, known_agency, paragraphs, parse_timestamp, pick_agency,
+    read_nitf_body, set_published, text, text_paragraphs, tidy_first_paragraph, to_int, unique, unique_entities,
 )
-from tasks.formats.xml import local, root_name
+from tasks.formats._xml import attr, child, children, language_of, local, parse_xml, root_name
 from tasks.parse import canonical_agency
 from tasks.records import MarkedEntity, RawFile, Reject, Story
 
@@ -66,7 +64,7 @@ def sniff(head: bytes) -> bool:
 
 
 def read(raw: RawFile) -> Iterator[Story | Reject]:
-    root = parse(raw.data)
+    root = parse_xml(raw.data)
     name = local(root.tag)
     if name == "newsItem":
         header, items = None, [root]

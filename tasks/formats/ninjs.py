@@ -19,7 +19,7 @@ import lxml.html
 from lxml import etree
 
 from tasks.clean import detect_charset, normalise_text
-from tasks.formats.xml import local, parse_xml, sniff_text, text_of
+from tasks.formats._xml import local, parse_xml, sniff_text, text_of
 from tasks.limits import LIMITS
 from tasks.parse import split_dateline
 from tasks.records import MarkedEntity, RawFile, Reject, Story

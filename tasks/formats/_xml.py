@@ -1,7 +1,8 @@
 """Safe XML for every XML format: no DTDs, no external entities, no network, bounded depth.
 
 lxml with these options never fetches anything and never expands entities, which stops
-XXE and billion-laughs inputs; the depth check stops pathological nesting.
+XXE and billion-laughs inputs; the depth check stops pathological nesting. Also here: what
+sniffing needs (the root element's name, UTF-16 heads) and lookups by local name.
 """
 
 from __future__ import annotations
@@ -121,3 +122,42 @@ def text_of(element: etree._Element | None) -> str:
     if element is None:
         return ""
     return " ".join("".join(element.itertext()).split())
+
+
+# --- lookups by local name: IPTC documents come with and without namespaces ----------------
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def child(element: etree._Element | None, name: str) -> etree._Element | None:
+    """The first child element with this local name (namespaces ignored), or None."""
+    if element is None:
+        return None
+    for node in element:
+        if isinstance(node.tag, str) and local(node.tag) == name:
+            return node
+    return None
+
+
+def children(element: etree._Element | None, name: str) -> list[etree._Element]:
+    if element is None:
+        return []
+    return [node for node in element if isinstance(node.tag, str) and local(node.tag) == name]
+
+
+def descendants(element: etree._Element | None, name: str) -> list[etree._Element]:
+    if element is None:
+        return []
+    return [node for node in element.iterdescendants() if isinstance(node.tag, str) and local(node.tag) == name]
+
+
+def attr(element: etree._Element | None, name: str) -> str | None:
+    """An attribute, whitespace collapsed; None when absent or blank."""
+    if element is None:
+        return None
+    value = element.get(name)
+    return " ".join(value.split()) or None if value else None
+
+
+def language_of(element: etree._Element | None) -> str | None:
+    return attr(element, XML_LANG)
