@@ -15,8 +15,6 @@ from tests.formats.helpers import FORMATS, one_story, raw_of, read_all
 
 NOW = datetime(2024, 1, 1, tzinfo=timezone.utc)
 SYN2_SOH = b"\x16\x16\x01"
-
-
 ANPA_CAPTURE = FORMATS / "anpa" / "ap-capture-3-takes.anpa"
 
 

@@ -11,7 +11,6 @@ from tasks.records import RawFile, Reject
 
 NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
-
 ROOTS = {
     nitf: ("nitf", "<body><body.head><hedline><hl1>Headline</hl1></hedline></body.head>"
                    "<body.content><p>before &xxe; after</p></body.content></body>"),
