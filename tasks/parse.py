@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
 
 from dateutil import tz as dateutil_tz
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from tasks.limits import LIMITS
 from tasks.records import Reject, Story
@@ -277,27 +279,24 @@ def strip_end_mark(paragraphs: list[str]) -> tuple[list[str], bool]:
 
 # --- language -----------------------------------------------------------------------------
 
-_STOPWORDS = {
-    "en": "the of and to in is that for on with said was by as at from has have it",
-    "de": "der die und das ist nicht mit den von zu des sich auf für dem ein eine sagte",
-    "fr": "le la les et des est dans que pour une pas sur du au qui a été avec",
-    "es": "el la los las y que en del por para con una es se dijo al",
-    "it": "il di che è la per una sono della con non del gli ha",
-    "pt": "o de que e do da em um para com não uma os no se na por",
-    "nl": "de het een en van is dat op te niet met voor zijn",
-}
-_STOPWORD_SETS = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
-_WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_MIN_LETTERS = 12  # "Xyz." or a lone name says nothing about the language
+_MIN_CONFIDENCE = 0.5
+
+
+@lru_cache(maxsize=1)
+def _language_identifier() -> LanguageIdentifier:
+    """py3langid's model ships inside its package (97 languages, CJK included): loaded once, never fetched."""
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code by stop-word counts over the first few hundred words; None if unsure."""
-    words = [w.lower() for w in _WORD.findall(text[:3000])]
-    if len(words) < 5:
+    """ISO 639-1 code of the text's first few thousand characters; None when too short or unsure."""
+    sample = text[:3000]
+    if len(_LETTER.findall(sample)) < _MIN_LETTERS:
         return None
-    scores = {lang: sum(w in stops for w in words) for lang, stops in _STOPWORD_SETS.items()}
-    lang, score = max(scores.items(), key=lambda item: item[1])
-    return lang if score >= max(2, 0.05 * len(words)) else None
+    language, confidence = _language_identifier().classify(sample)
+    return language if confidence >= _MIN_CONFIDENCE else None
 
 
 # --- finishing a story --------------------------------------------------------------------

@@ -108,7 +108,13 @@ def test_agency_names(name, canonical):
     ("Die Regierung hat am Montag mit den Ländern über die neuen Regeln gesprochen, sagte ein Sprecher.", "de"),
     ("Le président a annoncé lundi que les discussions avec les syndicats se poursuivront dans la semaine.", "fr"),
     ("El gobierno dijo que las negociaciones con los sindicatos continuarán la próxima semana.", "es"),
+    ("Il governo ha detto che i negoziati con i sindacati continueranno la prossima settimana.", "it"),
+    ("Regeringen meddelte mandag, at forhandlingerne med fagforeningerne fortsætter i næste uge.", "da"),
+    ("新华社北京十二月四日电 国务院总理周四在北京会见了来访的外国代表团。", "zh"),
+    ("東京株式市場で日経平均株価は続伸し、終値は前日比三百円高となった。", "ja"),
+    ("Правительство заявило в понедельник, что переговоры с профсоюзами продолжатся.", "ru"),
     ("Xyz.", None),
+    ("Anna Berg", None),
 ])
 def test_language(text, lang):
     assert detect_language(text) == lang
