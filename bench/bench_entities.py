@@ -2,10 +2,10 @@
 
     .venv/bin/python bench/bench_entities.py                       # PUD news (ids "n...")
     .venv/bin/python bench/bench_entities.py --data ewt-dev --errors 40
-    .venv/bin/python bench/bench_entities.py --impl tasks.ner.rules:find_entities
+    .venv/bin/python bench/bench_entities.py --impl tasks.entities.rules:find_entities
     WIRELAKE_NER_MODEL=/tmp/ho.crfsuite .venv/bin/python bench/bench_entities.py --data ewt-test
-        # with a model trained without ewt-test (python -m tasks.ner.train --heldout ewt-test
-        # --out /tmp/ho.crfsuite): the shipped model has seen both EWT files
+        # with a model trained without ewt-test (python -m tasks.entities.training.train
+        # --heldout ewt-test --out /tmp/ho.crfsuite): the shipped model has seen both EWT files
 
 Quality: each document (sentences of one `newdoc`, joined by spaces, as in an article body) goes
 through find_entities; a predicted PERSON/ORG/LOC counts when its character span and type equal
@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tasks.ner.uner import documents, read_iob2  # noqa: E402
+from tasks.entities.training.uner import documents, read_iob2  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "eval" / "ner"
 DATASETS = {
@@ -98,7 +98,8 @@ def words_per_second(find, bodies: list[str], repeat: int = 3) -> float:
 
 def whole_entity_stage(body: str) -> None:
     """What the pipeline runs per article body after parsing: entities, places, quotes, amounts."""
-    from tasks.pipeline import entity_rows, quote_and_amount_rows
+    from tasks.entities import entity_rows
+    from tasks.pipeline import quote_and_amount_rows
 
     article = {"article_id": "a", "body": body, "paragraphs": body.split("\n\n"), "pub_date": None}
     quote_and_amount_rows(article, entity_rows(article))

@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tasks.formats import reader_for  # noqa: E402
 from tasks.parse import finish_story  # noqa: E402
-from tasks.pipeline import article_row, entity_rows, quote_and_amount_rows  # noqa: E402
+from tasks.entities import entity_rows  # noqa: E402
+from tasks.pipeline import article_row, quote_and_amount_rows  # noqa: E402
 from tasks.records import RawFile, Reject  # noqa: E402
 from tasks.synth import generate  # noqa: E402
 

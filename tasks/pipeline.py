@@ -8,20 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
-from tasks import entities as entity_stage
-from tasks import gazetteer as gz
-from tasks import places
 from tasks.amounts import find_amounts
+from tasks.entities import entity_rows, paragraph_index
 from tasks.formats import reader_for
 from tasks.limits import LIMITS
 from tasks.quotes import find_quotes
 from tasks.parse import date_near, find_month_day, finish_story
-from tasks.records import MarkedEntity, RawFile, Reject, Story
+from tasks.records import RawFile, Reject, Story
 from tasks.redact import redact
 
 _WORD = re.compile(r"\w+")
@@ -137,75 +134,10 @@ def article_row(story: Story, raw: RawFile, ingested_at: datetime) -> dict:
     }
 
 
-def _known_outside_english(entity) -> bool:
-    """The model reads English; in other languages every capitalised noun looks like a name
-    ("Die Brücke", "Freitag"). There only what the gazetteers vouch for is kept: known places
-    and organisations, and people whose first name is known ("Jürgen Köhler")."""
-    if entity.type == "LOC":
-        return places.locate(entity.name) is not None
-    if entity.type == "ORG":
-        return entity.name in gz.ORGANIZATIONS
-    if entity.type == "PERSON":
-        words = entity.text.split()
-        return len(words) >= 2 and words[0] in gz.FIRST_NAMES and all(w[:1].isupper() for w in words)
-    return False
-
-
-def _place_of(entity) -> places.Place | None:
-    """Where a LOC is; for a place acting as an organisation ("Russia announced", "Beijing
-    believes": ORG) the country, state or well-known city it stands for."""
-    if entity.type == "LOC":
-        return places.locate(entity.name)
-    if entity.type != "ORG":
-        return None
-    place = places.locate(entity.name)
-    if place and (place.kind in ("country", "state") or entity.name in gz.CITIES):
-        return place
-    return None
-
-
-def entity_rows(article: dict, story: Story | None = None) -> list[dict]:
-    """Entities of the body, each with the index of the paragraph it sits in; places geocoded.
-
-    Entities the agency marked up win over what the model found at the same place.
-    """
-    body = article["body"]
-    marked = locate_marked(body, story.marked_entities) if story else []
-    found = entity_stage.find_entities(body)
-    if article.get("language") not in (None, "en"):
-        found = [e for e in found if _known_outside_english(e)]
-    taken = [(e.start, e.end) for e in marked]
-    found = [e for e in found if not any(e.start < end and start < e.end for start, end in taken)]
-    paragraph_of = _paragraph_index(article["paragraphs"])
-    codes = {m.text.strip(): m.code for m in story.marked_entities} if story else {}
-    rows = []
-    for source, group in (("agency", marked), ("model", found)):
-        for entity in group:
-            place = _place_of(entity)
-            code = codes.get(entity.text) if source == "agency" else None
-            rows.append({
-                "article_id": article["article_id"],
-                "text": entity.text,
-                "name": place.name if place and source == "model" and entity.name == entity.text else entity.name,
-                "type": entity.type,
-                "start": entity.start,
-                "end": entity.end,
-                "paragraph": paragraph_of(entity.start),
-                "role": entity.role,
-                "country_code": place.country_code if place else (code if code and len(code) == 2 else None),
-                "lat": place.lat if place else None,
-                "lon": place.lon if place else None,
-                "source": source,
-                "pub_date": article["pub_date"],
-                "_entity": entity,
-            })
-    return rows
-
-
 def quote_and_amount_rows(article: dict, entities: list[dict]) -> tuple[list[dict], list[dict]]:
     """Quotes (with speakers resolved against the article's entities) and amounts of the body."""
     body, article_id, day = article["body"], article["article_id"], article["pub_date"]
-    paragraph_of = _paragraph_index(article["paragraphs"])
+    paragraph_of = paragraph_index(article["paragraphs"])
     spans = [row.pop("_entity") for row in entities]
     quotes = [
         {"article_id": article_id, "text": q.text, "start": q.start, "end": q.end, "paragraph": paragraph_of(q.start),
@@ -219,27 +151,6 @@ def quote_and_amount_rows(article: dict, entities: list[dict]) -> tuple[list[dic
         for a in find_amounts(body)
     ]
     return quotes, amounts
-
-
-def _paragraph_index(paragraphs: list[str]):
-    starts, offset = [], 0
-    for paragraph in paragraphs:
-        starts.append(offset)
-        offset += len(paragraph) + 2  # the blank line that joins paragraphs in body
-    return lambda at: bisect_right(starts, at) - 1
-
-
-def locate_marked(body: str, marked: list[MarkedEntity]) -> list[entity_stage.Entity]:
-    """Every place in the body where an agency-marked name occurs, as an Entity of its type."""
-    spans: list[entity_stage.Entity] = []
-    for mark in marked:
-        name = mark.text.strip()
-        if not name:
-            continue
-        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", body):
-            if not any(match.start() < e.end and e.start < match.end() for e in spans):
-                spans.append(entity_stage.Entity(match.start(), match.end(), mark.type, name, name))
-    return sorted(spans, key=lambda e: e.start)
 
 
 def reject_row(uri: str, stage: str, reason: str, detail: str, ingested_at: datetime) -> dict:

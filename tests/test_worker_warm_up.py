@@ -14,14 +14,14 @@ from flows import compute
 
 def test_warm_up_loads_the_lazy_tables():
     # A fresh interpreter, as a new worker is: nothing loaded before the warm-up.
-    check = ("from tasks import places; from tasks.ner import tagger; from tasks.pipeline import warm_up; "
+    check = ("from tasks.entities import places, tagger; from tasks.pipeline import warm_up; "
              "assert places._cities.cache_info().currsize == 0; warm_up(); "
              "assert places._cities.cache_info().currsize == 1 and tagger._local.tagger is not None")
     subprocess.run([sys.executable, "-c", check], check=True, timeout=120)
 
 
 def _worker_state() -> tuple[int, int, bool]:
-    from tasks import places
+    from tasks.entities import places
 
     return os.getpid(), places._cities.cache_info().currsize, "prefect" in sys.modules
 
