@@ -33,8 +33,8 @@ AGENCIES = {
     "anadolu": "Anadolu", "anadolu agency": "Anadolu", "aap": "AAP", "apa": "APA",
     "ana": "ANA", "wafa": "WAFA", "mena": "MENA", "irna": "IRNA", "sana": "SANA",
     "cna": "CNA", "antara": "Antara", "pap": "PAP", "ctk": "CTK", "belga": "Belga",
-    "anp": "ANP", "tt": "TT", "ntb": "NTB", "ritzau": "Ritzau", "stt": "STT",
-    "bloomberg": "Bloomberg", "business wire": "Business Wire", "pr newswire": "PR Newswire",
+    "anp": "ANP", "ats": "ATS", "sda": "SDA", "tt": "TT", "ntb": "NTB", "ritzau": "Ritzau", "stt": "STT",
+    "cnn": "CNN", "bloomberg": "Bloomberg", "business wire": "Business Wire", "pr newswire": "PR Newswire",
 }
 
 
@@ -211,21 +211,30 @@ def _zone(name: str | None):
 # --- datelines and end marks --------------------------------------------------------------
 
 _PLACE = r"[^\W\d_][\w.'’\-]*(?:\s[^\W\d_][\w.'’\-]*){0,4}"
+# The agency's mark after the place: "(Reuters)", "(tca/dpa)", "(ats afp)", "/TASS/", "/ritzau/".
+_AGENCY_MARK = (r"(?:\((?P<agency>[^\W\d_][\w .&/-]{0,30})\)"
+                r"|/(?P<slashed>[^\W\d_][\w .&-]{0,20})/)")
 _DATELINE = re.compile(
     rf"^(?P<dateline>(?P<place>{_PLACE})"
-    r"(?:,\s*(?P<when>[^()]{3,30}?))?"
-    r"\s*\((?P<agency>[^\W\d_][\w .&-]{0,30})\))\s*(?:--|-|_|—|–|:)\s+"
+    r"(?:,\s*(?P<when>[^()/]{2,30}?))?"
+    rf"\s*{_AGENCY_MARK})\s*(?P<separator>--|-|_|—|–|:|\.)?\s*"
 )
 # An upper-case place with no agency: "WASHINGTON -- ", "LONDON, March 3 -- "
 _BARE_DATELINE = re.compile(
-    r"^(?P<dateline>(?P<place>[A-Z][A-Z .'’\-]{2,30}?)(?:,\s*(?P<when>[^()]{3,30}?))?)\s*(?:--|—|–)\s+"
+    r"^(?P<dateline>(?P<place>[A-Z][A-Z .'’\-]{2,30}?)(?:,\s*(?P<when>[^()]{3,30}?))?)\s*(?P<separator>--|—|–)\s+"
 )
+# An upper-case place, a date and a known agency without brackets: "SEOUL, Nov 26 AFP - "
+_UNBRACKETED_AGENCY_DATELINE = re.compile(
+    rf"^(?P<dateline>(?P<place>[A-Z][A-Z .'’\-]{{2,30}}?),\s*(?P<when>[^()]{{3,30}}?)\s+"
+    rf"(?P<agency>(?i:{_AGENCY_ALTERNATION})))\s*(?P<separator>--|-|—|–)\s+"
+)
+_HAS_DATE = re.compile(r"\d|\b(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b")
 
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
     text: str  # "BEIJING, Feb. 2 (Xinhua)"
-    place: str
+    place: str  # "BEIJING", "FORT WASHINGTON, Pa."
     agency: str | None
     when: str | None  # the date part as written, if any
     rest: str  # the paragraph after the dateline
@@ -233,19 +242,37 @@ class Dateline:
 
 def split_dateline(paragraph: str) -> Dateline | None:
     """'BEIJING, Feb. 2 (Xinhua) -- NATO ...' -> Dateline('BEIJING, Feb. 2 (Xinhua)', ...)."""
-    match = _DATELINE.match(paragraph) or _BARE_DATELINE.match(paragraph)
+    match = (_DATELINE.match(paragraph) or _UNBRACKETED_AGENCY_DATELINE.match(paragraph)
+             or _BARE_DATELINE.match(paragraph))
     if not match or not match.end() < len(paragraph):
         return None
-    agency = match.groupdict().get("agency")
-    if agency is not None and not AGENCY_NAME.fullmatch(agency.strip()) and len(agency) > 12:
+    found = match.groupdict()
+    agency = found.get("agency") or found.get("slashed")
+    known = _credited_agency(agency)
+    if agency is not None and known is None and (len(agency) > 12 or not found["separator"]):
         return None  # "(something long)" after a capitalised phrase is prose, not a dateline
+    place, when = match["place"].strip(), (found["when"] or "").strip() or None
+    if when and not _HAS_DATE.search(when):  # "FORT WASHINGTON, Pa. (AP)": a state, not a date
+        place, when = f"{place}, {when}", None
     return Dateline(
         text=match["dateline"].strip(),
-        place=match["place"].strip(),
-        agency=canonical_agency(agency),
-        when=(match["when"] or "").strip() or None,
+        place=place,
+        agency=known or canonical_agency(agency),
+        when=when,
         rest=paragraph[match.end():].strip(),
     )
+
+
+def _credited_agency(mark: str | None) -> str | None:
+    """The first known agency of a mark: 'tca/dpa' -> 'dpa', 'ats afp' -> 'ATS'; None if none is known."""
+    if not mark:
+        return None
+    if AGENCY_NAME.fullmatch(mark.strip()):
+        return canonical_agency(mark)
+    for part in re.split(r"[/\s]+", mark):
+        if part and AGENCY_NAME.fullmatch(part):
+            return canonical_agency(part)
+    return None
 
 
 END_MARKS = ("Endit", "ENDS", "ENDITEM", "(END)", "END", "###", "-- 30 --", "-30-", "— 30 —")

@@ -39,6 +39,16 @@ def test_desk_slugs(headline, clean, kind, version):
     ("SÃO PAULO, March 3 (Reuters) - Brazil", "SÃO PAULO, March 3 (Reuters)", "SÃO PAULO", "Reuters", "March 3", "Brazil"),
     ("UNITED NATIONS (AP) — The council", "UNITED NATIONS (AP)", "UNITED NATIONS", "AP", None, "The council"),
     ("WASHINGTON -- The president", "WASHINGTON", "WASHINGTON", None, None, "The president"),
+    # agencies without round brackets, or several in one mark
+    ("SEOUL, Nov 26 AFP - North Korea fired", "SEOUL, Nov 26 AFP", "SEOUL", "AFP", "Nov 26", "North Korea fired"),
+    ("San Diego (tca/dpa) - The zoo said", "San Diego (tca/dpa)", "San Diego", "dpa", None, "The zoo said"),
+    ("Paris (ats afp) Le gouvernement a", "Paris (ats afp)", "Paris", "ATS", None, "Le gouvernement a"),
+    ("London (CNN) The prime minister", "London (CNN)", "London", "CNN", None, "The prime minister"),
+    ("MOSCOW, January 21. /TASS/. The Kremlin said", "MOSCOW, January 21. /TASS/", "MOSCOW", "TASS", "January 21.",
+     "The Kremlin said"),
+    ("Aarhus /ritzau/: Politiet efterlyser", "Aarhus /ritzau/", "Aarhus", "Ritzau", None, "Politiet efterlyser"),
+    # a US state after the place is part of the place, not a date
+    ("FORT WASHINGTON, Pa. (AP) — A company", "FORT WASHINGTON, Pa. (AP)", "FORT WASHINGTON, Pa.", "AP", None, "A company"),
 ])
 def test_datelines(paragraph, dateline, place, agency, when, rest):
     found = split_dateline(paragraph)
@@ -49,6 +59,8 @@ def test_datelines(paragraph, dateline, place, agency, when, rest):
     "The United Nations (UN) said on Monday it would send aid.",
     "Stoltenberg said NATO stands ready -- and meant it.",
     "BEIJING, Feb. 2 (Xinhua) -- ",  # a dateline with nothing after it is not a story start
+    "The committee (which met twice) said no.",  # an unknown bracket without a separator is prose
+    "2014-07-16 13:00:03 GMT+00:00 - Markets",  # a timestamp is never a dateline
 ])
 def test_prose_is_not_a_dateline(paragraph):
     assert split_dateline(paragraph) is None
