@@ -307,6 +307,7 @@ def strip_end_mark(paragraphs: list[str]) -> tuple[list[str], bool]:
 # --- language -----------------------------------------------------------------------------
 
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"\w+")
 _MIN_LETTERS = 12  # "Xyz." or a lone name says nothing about the language
 _MIN_CONFIDENCE = 0.5
 
@@ -324,6 +325,34 @@ def detect_language(text: str) -> str | None:
         return None
     language, confidence = _language_identifier().classify(sample)
     return language if confidence >= _MIN_CONFIDENCE else None
+
+
+# --- what is sent on a wire but is no story -----------------------------------------------
+
+# Circuit checks: "RYRYRY" teleprinter patterns, the pangram, "test" lines.
+_LINE_TEST_WORD = re.compile(r"^(?:(?:ry)+r?|(?:test(?:ing)?)|(?:\d+)|(?:the|quick|brown|fox|jumps|jumped|over|lazy|dogs?))$",
+                             re.IGNORECASE)
+_TEST_MARK = re.compile(r"^(?:(?:ry){2,}r?|test(?:ing)?)$", re.IGNORECASE)
+_SERVICE_HEADLINE = re.compile(
+    r"^\W*(?:service message|svc msg|line test|test(?:ing)?(?: message| only| transmission)?|ignore|disregard"
+    r"|please ignore)\W*$", re.IGNORECASE)
+_COPYRIGHT_LINE = re.compile(r"^\W*(?:copyright\b|\(c\)|©)|all rights reserved", re.IGNORECASE)
+_SERVICE_MAX_WORDS = 60  # a service line is short; a story about a test is not
+
+
+def non_story_reason(story: Story) -> str | None:
+    """Why an item sent on a wire is not a story (a line test, a lone copyright notice, a service
+    message), or None. Only whole items are judged: a story that mentions a test stays a story."""
+    words = _WORD.findall(" ".join([story.headline, *story.paragraphs]))
+    if (any(_TEST_MARK.match(w) for w in words)
+            and sum(bool(_LINE_TEST_WORD.match(w)) for w in words) >= 0.8 * len(words)):
+        return f"line test ({' '.join(words[:6])} ...)"
+    if story.paragraphs and all(_COPYRIGHT_LINE.search(p) for p in story.paragraphs if p.strip()) \
+            and any(p.strip() for p in story.paragraphs):
+        return "copyright notice only"
+    if _SERVICE_HEADLINE.match(story.headline or "") and len(words) <= _SERVICE_MAX_WORDS:
+        return f"service message ({story.headline.strip()[:40]!r})"
+    return None
 
 
 # --- finishing a story --------------------------------------------------------------------
@@ -376,6 +405,8 @@ def finish_story(story: Story, now: datetime | None = None) -> Story:
     size = len(story.headline) + sum(len(p) for p in story.paragraphs)
     if size > LIMITS.max_story_chars:
         raise Reject("parse", "story too long", f"{size:,} characters > {LIMITS.max_story_chars:,}")
+    if reason := non_story_reason(story):
+        raise Reject("parse", "not a story", reason)
     slugs = split_slugs(story.headline)
     story.headline = slugs.headline
     story.kind = story.kind or slugs.kind

@@ -6,7 +6,7 @@ from tasks.parse import (
     canonical_agency, date_near, detect_language, find_date, find_month_day, finish_story,
     split_dateline, split_slugs, strip_end_mark,
 )
-from tasks.records import Story
+from tasks.records import Reject, Story
 
 
 @pytest.mark.parametrize("headline, clean, kind, version", [
@@ -144,3 +144,25 @@ def test_finish_story_takes_agency_and_date_from_dateline():
     assert story.paragraphs[0].startswith("A storm hit")
     assert story.published_on == date(2014, 8, 29) and story.date_source == "content"
     assert story.language == "en"
+
+
+@pytest.mark.parametrize("headline, paragraphs, reason", [
+    ("RYRYRYRYRY", ["RYRYRYRYRYRYRYRYRYRY RYRYRYRYRY", "THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG 1234567890"], "line test"),
+    ("TEST", ["test test test"], "line test"),
+    ("Copyright", ["(c) 2024 Some Agency. All rights reserved."], "copyright notice only"),
+    ("SERVICE MESSAGE", ["The 1400 GMT file will be delayed by ten minutes."], "service message"),
+    ("Please ignore", ["Sent in error."], "service message"),
+])
+def test_non_stories_are_refused_with_a_reason(headline, paragraphs, reason):
+    with pytest.raises(Reject) as refused:
+        finish_story(Story(headline=headline, paragraphs=paragraphs, source_format="page_text"))
+    assert refused.value.reason == "not a story" and refused.value.detail.startswith(reason)
+
+
+@pytest.mark.parametrize("headline, paragraphs", [
+    ("Test results due", ["Officials said the test of the new rocket engine would take place on Monday."]),
+    ("Court rules on copyright", ["A court ruled on Tuesday that copyright in the photograph belongs to its maker."]),
+    ("Quick brown fox", ["A fox was seen in the city centre, officials said, and caught by wardens."]),
+])
+def test_stories_about_tests_and_copyright_stay_stories(headline, paragraphs):
+    assert finish_story(Story(headline=headline, paragraphs=paragraphs, source_format="page_text")).headline == headline

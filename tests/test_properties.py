@@ -235,9 +235,13 @@ moments = st.one_of(st.none(), st.datetimes(timezones=offsets),
 
 @examples(200)
 @given(stories, moments, moments)
-def test_finish_story_never_raises(story, published_at, version_created_at):
+def test_finish_story_finishes_or_refuses(story, published_at, version_created_at):
     story.published_at, story.version_created_at = published_at, version_created_at
-    finished = parse.finish_story(story)
+    try:
+        finished = parse.finish_story(story)
+    except Reject as refused:  # a line test or a service message: refused with a reason, never a crash
+        assert refused.stage == "parse" and refused.reason == "not a story" and refused.detail
+        return
     for moment in (finished.published_at, finished.version_created_at):
         assert moment is None or moment.astimezone(timezone.utc)  # the lake stores UTC
     assert finished.kind and finished.version >= 1
