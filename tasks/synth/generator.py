@@ -1,5 +1,8 @@
 """generate(): stream n story deliveries to disk, every format mixed, from one rng.
 
+Files go in subfolders of at most 1,000 (0000/, 0001/ ...), named like
+xinhua-2019-03-14-000123.txt (bundles: warc-2019-03-14-000123.warc.gz ...).
+
 The mix (per delivery, approximate, all drawn from the rng): 1% bad files (empty, random
 binary, or XML / JSON / gzip cut short: `rejects_expected`), 3% duplicates (an exact copy
 of an earlier file under another name, or an earlier story again in another format),
