@@ -317,9 +317,9 @@ def test_process_file_on_arbitrary_bytes(data):
 
 def _synth():
     from tasks.synth import make_story, render_page_text
-    from tasks.synth.web import render_feeds, render_html, render_warc
-    from tasks.synth.wire import (render_anpa, render_iptc7901, render_newsml12, render_newsml_g2, render_nitf,
-                                  render_ninjs)
+    from tasks.synth.render.web import render_feeds, render_html, render_warc
+    from tasks.synth.render.wire import (render_anpa, render_iptc7901, render_newsml12, render_newsml_g2,
+                                         render_nitf, render_ninjs)
 
     renderers = {
         "nitf": render_nitf, "ninjs": render_ninjs, "anpa": render_anpa, "iptc7901": render_iptc7901,

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from tasks.synth import AFP_MONTHS, MONTHS, WireStory
+from tasks.synth.reference import AFP_MONTHS, MONTHS
+from tasks.synth.story import WireStory
 
 AGENCY_DOMAIN = {"Xinhua": "xinhuanet.com", "AP": "ap.org", "Reuters": "reuters.com", "AFP": "afp.com", "dpa": "dpa.com"}
 AGENCY_SITE = {"Xinhua": "english.news.cn", "AP": "apnews.com", "Reuters": "www.reuters.com",

@@ -15,11 +15,11 @@ from datetime import timedelta
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from tasks.synth import WireStory
-from tasks.synth.meta import (
+from tasks.synth.render.meta import (
     AGENCY_LONG, AGENCY_SITE, DECLARED, body_paragraphs, encode_markup, esc, human_date, iso, iso_offset, rfc822,
     story_url, url_slug,
 )
+from tasks.synth.story import WireStory
 
 _NAV = ("Home", "World", "Business", "China", "Sci-Tech", "Sports", "Health", "Opinion", "Photos", "Video")
 _COMMENTS = (

@@ -12,11 +12,13 @@ import json
 import random
 import re
 
-from tasks.synth import _LATIN1_FALLBACK, AFP_MONTHS, AGENCY_BY_NAME, WireStory, _make_name
-from tasks.synth.meta import (
+from tasks.synth.reference import AFP_MONTHS, AGENCY_BY_NAME, make_name
+from tasks.synth.render.meta import (
     AGENCY_DOMAIN, DECLARED, MEDIA_TOPIC, body_paragraphs, compact, encode_markup, esc, guid, iso, iso_cc,
     iso_offset, urgency, ymd,
 )
+from tasks.synth.render.page_text import LATIN1_FALLBACK
+from tasks.synth.story import WireStory
 
 G2_NS = "http://iptc.org/std/nar/2006-10-01/"
 NITF_NS = "http://iptc.org/std/NITF/2006-10-18/"
@@ -33,8 +35,8 @@ def _xml_decl(encoding: str) -> str:
 
 def _byline(r: random.Random, story: WireStory) -> str:
     if story.agency == "Xinhua":
-        return f"by {_make_name(r, 'chinese')[0]}"
-    return f"By {_make_name(r, 'anglo' if r.random() < 0.6 else 'french')[0]}"
+        return f"by {make_name(r, 'chinese')[0]}"
+    return f"By {make_name(r, 'anglo' if r.random() < 0.6 else 'french')[0]}"
 
 
 # --------------------------------------------------------------------------------------
@@ -419,7 +421,7 @@ def iptc7901_story(story: WireStory, seq: int) -> str:
         out.append(f"   {paragraph}\r\n")
     if r.random() < 0.2:
         out.append("\r\n# Notebook\r\n# The following information is not for publication\r\n"
-                   f"# Editor on duty: {_make_name(r, 'german')[0]}, phone +49 30 2852 {int(r.random() * 90000) + 10000}\r\n")
+                   f"# Editor on duty: {make_name(r, 'german')[0]}, phone +49 30 2852 {int(r.random() * 90000) + 10000}\r\n")
     initials = " ".join("".join(chr(97 + int(r.random() * 26)) for _ in range(3)) for _ in range(1 + int(r.random() * 2)))
     out.append(f"\r\n{agency} {initials}\r\n{ETX}")
     if dt:
@@ -432,7 +434,7 @@ def bundle_iptc7901(stories: list[WireStory]) -> bytes:
     """Several 7901 messages in one file, in ISO-8859-1."""
     first_seq = stories[0].style_seed % 9000
     text = "".join(iptc7901_story(s, first_seq + k) for k, s in enumerate(stories))
-    return text.translate(_LATIN1_FALLBACK).encode("latin-1", "replace")
+    return text.translate(LATIN1_FALLBACK).encode("latin-1", "replace")
 
 
 def render_iptc7901(story: WireStory) -> bytes:
