@@ -17,7 +17,7 @@ from tasks.entities import entity_rows, paragraph_index
 from tasks.formats import reader_for
 from tasks.limits import LIMITS
 from tasks.quotes import find_quotes
-from tasks.parse import date_near, find_month_day, finish_story
+from tasks.parse import date_near, find_month_day, finish_story, trusted_moment
 from tasks.records import RawFile, Reject, Story
 from tasks.redact import redact
 
@@ -125,7 +125,7 @@ def article_row(story: Story, raw: RawFile, ingested_at: datetime) -> dict:
         "slug": story.slug,
         "urgency": story.urgency,
         "subjects": story.subjects,
-        "url": story.url or raw.url,
+        "url": web_address(story.url) or web_address(raw.url),
         "related_headlines": story.related_headlines,
         "source_uri": raw.uri,
         "source_format": story.source_format,
@@ -170,12 +170,19 @@ def _pub_date(story: Story, raw: RawFile, ingested_at: datetime) -> tuple[date, 
         return story.published_at.astimezone(timezone.utc).date(), story.date_source or "content"
     if story.published_on is not None:
         return story.published_on, story.date_source or "content"
-    anchor = (raw.modified_at or ingested_at).astimezone(timezone.utc).date()
+    # A file's clock is bounded like a stated date: a modification time in year 2446 or 1970's
+    # zero is no publication day, so the run's own day stands in.
+    anchor = (trusted_moment(raw.modified_at, ingested_at) or ingested_at).astimezone(timezone.utc).date()
     # A dateline without a year ("CAIRO, March 3") still fixes the day, near the file's date.
     if story.dateline and (month_day := find_month_day(story.dateline)):
         if near := date_near(*month_day, anchor):
             return near, "file"
     return anchor, "file"
+
+
+def web_address(url: str | None) -> str | None:
+    """Only http(s) addresses are stored: a 'javascript:' or 'data:' link is no article's address."""
+    return url if url and url.strip().lower().startswith(("http://", "https://")) else None
 
 
 def fingerprint(text: str) -> str:

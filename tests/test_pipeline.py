@@ -39,6 +39,21 @@ def test_undated_story_takes_the_file_date():
     assert (article["pub_date"], article["date_source"], article["published_at"]) == ("2023-06-05", "file", None)
 
 
+def test_file_date_fallback_is_bounded_like_stated_dates():
+    data = b"Quake shakes capital\n\nReuters Adjust font size:\n\nTOKYO (Reuters) - A strong quake shook Tokyo.\n"
+    for clock in (datetime(2446, 5, 1, tzinfo=timezone.utc), datetime(1800, 1, 1, tzinfo=timezone.utc)):
+        [article] = process_file(RawFile("x", data, clock), NOW).articles
+        assert (article["pub_date"], article["date_source"]) == ("2026-01-01", "file")  # the run's day
+
+
+def test_only_web_addresses_are_stored_as_url():
+    data = b"Quake shakes capital\n\nReuters Adjust font size:\n\nTOKYO (Reuters) - A strong quake shook Tokyo.\n"
+    for url, stored in (("javascript:alert(1)", None), ("data:text/html,x", None),
+                        ("https://example.org/a", "https://example.org/a"), ("HTTP://example.org/b", "HTTP://example.org/b")):
+        [article] = process_file(RawFile("x", data, url=url), NOW).articles
+        assert article["url"] == stored
+
+
 def test_dateline_without_year_is_placed_near_the_file_date():
     data = b"Nile talks resume\n\nXinhua Adjust font size:\n\nCAIRO, March 3 (Xinhua) -- Talks resumed on Sunday.\n"
     [article] = process_file(RawFile("x", data, datetime(2020, 3, 5, tzinfo=timezone.utc)), NOW).articles
