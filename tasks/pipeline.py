@@ -18,6 +18,7 @@ from tasks import gazetteer as gz
 from tasks import places
 from tasks.amounts import find_amounts
 from tasks.formats import reader_for
+from tasks.lake.schema import rows_for_each_dataset
 from tasks.limits import LIMITS
 from tasks.quotes import find_quotes
 from tasks.parse import date_near, find_month_day, finish_story
@@ -27,6 +28,7 @@ from tasks.redact import redact
 _WORD = re.compile(r"\w+")
 
 
+@rows_for_each_dataset  # one list per declared dataset (tasks.lake.schema.DATASETS), or the import fails
 @dataclass(slots=True)
 class FileRows:
     """What one raw file produced: rows per dataset, and its outcome for the run summary."""

@@ -33,7 +33,7 @@ from tasks import parse
 from tasks.clean import decode_text, detect_charset, normalise_text
 from tasks.pipeline import entity_rows, process_file, quote_and_amount_rows
 from tasks.records import MarkedEntity, RawFile, Reject, Story
-from tasks.schema import AMOUNTS, ARTICLES, ENTITIES, QUOTES
+from tasks.lake.schema import AMOUNTS, ARTICLES, ENTITIES, QUOTES
 
 # --- profiles -----------------------------------------------------------------------------
 
