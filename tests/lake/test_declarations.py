@@ -81,3 +81,10 @@ def test_lake_paths_are_spelled_in_layout_only():
              if path.resolve() != spelled
              for text in _string_literals(path) if LAKE_PATH.search(text)]
     assert found == []
+
+
+def test_the_backfill_state_file_is_where_backfills_keep_it(tmp_path):
+    from datetime import date
+
+    path = lake.Lake.at(str(tmp_path)).backfill_state_file(date(2024, 5, 1), date(2024, 5, 3))
+    assert path == f"{tmp_path}/_state/backfill-2024-05-01-2024-05-03.json"
