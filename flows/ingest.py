@@ -34,7 +34,7 @@ from flows.run_steps import (  # noqa: F401  (check_articles_conserved re-export
 )
 from tasks import lake as lake_writer
 from tasks.batch import run_batch
-from tasks.ledger import files_for_days, files_to_read, read_ledger, select_new
+from tasks.lake.ledger import files_for_days, files_to_read, read_ledger, select_new
 from tasks.redact import redact
 from tasks.sources import SourceFile, list_source
 
@@ -299,7 +299,7 @@ def default_workers(n_files: int) -> int:
 
 def publish_artifact(summary: dict) -> None:
     """The run report as a Prefect table artifact (the same counts as LAKE/_runs/)."""
-    from tasks.runs import report_rows
+    from tasks.lake.runs import report_rows
 
     with contextlib.suppress(Exception):  # no API (plain function call): the lake copy is enough
         from prefect.artifacts import create_table_artifact

@@ -13,9 +13,9 @@ from collections import Counter
 from datetime import datetime, timezone
 
 from tasks import lake as lake_writer
-from tasks.ledger import ledger_row, update_ledger
+from tasks.lake.ledger import ledger_row, update_ledger
 from tasks.redact import redact
-from tasks.runs import write_run_report
+from tasks.lake.runs import write_run_report
 
 MIN_BATCH, MAX_BATCH = 20, 2000
 BATCHES_PER_WORKER = 4  # enough to balance uneven batches and to show progress

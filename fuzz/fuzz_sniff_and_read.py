@@ -66,7 +66,7 @@ with atheris.instrument_imports(include=["tasks"]):
 
 import pyarrow as pa
 
-from tasks.schema import ARTICLES
+from tasks.lake.schema import ARTICLES
 
 FIXTURES = ROOT / "tests" / "fixtures"
 # WIRELAKE_FUZZ_SEED_DIRS (os.pathsep-separated) replaces these; CI leaves out fuzz/, whose

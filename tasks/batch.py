@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from tasks import lake
-from tasks.schema import DATASETS
+from tasks.lake.schema import DATASETS
 from tasks.sources import SourceFile, read_file
 
 if TYPE_CHECKING:
@@ -54,8 +54,8 @@ def run_batch(source: str, files: list[SourceFile], lake_root: str, run_id: str,
     formats, agencies, stages = Counter(), Counter(), Counter()
     for file in files:
         result, digest = _process_one(source, file, ingested_at)
-        for name in rows:
-            rows[name].extend(getattr(result, name, ()))
+        for name in rows:  # FileRows holds a list per declared dataset (checked at its import)
+            rows[name].extend(getattr(result, name))
         formats.update(result.formats)
         agencies.update(a["agency"] or "unknown" for a in result.articles)
         stages.update(r["stage"] for r in result.rejects)

@@ -15,6 +15,7 @@ from datetime import date, datetime, timezone
 from tasks.amounts import find_amounts
 from tasks.entities import entity_rows, paragraph_index
 from tasks.formats import reader_for
+from tasks.lake.schema import rows_for_each_dataset
 from tasks.limits import LIMITS
 from tasks.quotes import find_quotes
 from tasks.parse import date_near, find_month_day, finish_story, trusted_moment
@@ -24,6 +25,7 @@ from tasks.redact import redact
 _WORD = re.compile(r"\w+")
 
 
+@rows_for_each_dataset  # one list per declared dataset (tasks.lake.schema.DATASETS), or the import fails
 @dataclass(slots=True)
 class FileRows:
     """What one raw file produced: rows per dataset, and its outcome for the run summary."""

@@ -22,7 +22,7 @@ import pytest
 
 from tasks.pipeline import process_file
 from tasks.records import RawFile
-from tasks.schema import AMOUNTS, ARTICLES, ENTITIES, QUOTES
+from tasks.lake.schema import AMOUNTS, ARTICLES, ENTITIES, QUOTES
 
 ROOT = Path(__file__).resolve().parents[1]
 FUZZ_FIXTURES = ROOT / "tests" / "fixtures" / "fuzz"

@@ -19,7 +19,7 @@ import pytest
 from tasks.limits import LIMITS
 from tasks.pipeline import process_file
 from tasks.records import RawFile
-from tasks.schema import DATASETS
+from tasks.lake.schema import DATASETS
 from tests import hostile
 from tests.hostile import FILE_DATE, INGESTED_AT, check_outcome
 

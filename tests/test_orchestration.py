@@ -11,8 +11,8 @@ import pytest
 import flows.ingest as ingest_module
 from flows.cli import main
 from flows.ingest import run_backfill, run_flow
-from tasks.ledger import read_ledger
-from tasks.runs import last_successful_run, read_runs
+from tasks.lake.ledger import read_ledger
+from tasks.lake.runs import last_successful_run, read_runs
 
 from tests.conftest import FIXTURES
 

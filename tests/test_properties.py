@@ -34,7 +34,7 @@ from tasks.clean import decode_text, detect_charset, normalise_text
 from tasks.entities import entity_rows
 from tasks.pipeline import process_file, quote_and_amount_rows
 from tasks.records import MarkedEntity, RawFile, Reject, Story
-from tasks.schema import AMOUNTS, ARTICLES, ENTITIES, QUOTES
+from tasks.lake.schema import AMOUNTS, ARTICLES, ENTITIES, QUOTES
 
 # --- profiles -----------------------------------------------------------------------------
 

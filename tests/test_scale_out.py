@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from flows.ingest import run_flow
-from tasks.ledger import read_ledger
+from tasks.lake.ledger import read_ledger
 
 from tests.conftest import FIXTURES
 

@@ -1,6 +1,6 @@
 """A run without Prefect, for the crash tests: the same functions the flow calls, in order.
 
-    python -m tests.crash_worker SRC LAKE
+    python -m tests.lake.crash_worker SRC LAKE
 
 Prints "processing" and "commit" as it enters each phase, so a test can kill it in either.
 """
@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from flows.run_steps import commit_and_record, new_run_id, split_batches, summarise
 from tasks import lake as lake_writer
 from tasks.batch import run_batch
-from tasks.ledger import files_to_read
+from tasks.lake.ledger import files_to_read
 from tasks.sources import list_source
 
 

@@ -1,10 +1,6 @@
-"""Read-side reporting: what is in the lake (`lake_status`) and a self-contained HTML report.
+"""The lake as one self-contained HTML page: inline CSS and hand-made SVG, no scripts, fonts
+or network. It reads only the columns each section needs, through fsspec and pyarrow.dataset.
 
-Everything goes through fsspec (`tasks.storage.open_url`) and pyarrow.dataset, so a lake on
-S3 or any fsspec URL works like a local folder. Status counts rows from Parquet footers and
-never reads data pages; the report reads only the columns each section needs.
-
-The report is one HTML file with inline CSS and hand-made SVG: no scripts, fonts or network.
 Every piece of lake text (headlines, entity names, URIs) is hostile input and goes through
 `html.escape` before it reaches the page.
 """
@@ -15,20 +11,19 @@ import html
 import math
 import posixpath
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta, timezone
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as pads
 
-from tasks.runs import read_runs
+from tasks.lake.layout import Lake
+from tasks.lake.schema import DATASETS, Dataset
+from tasks.report.status import count_text, duration_text, human_bytes, lake_status
 from tasks.storage import open_url
 
-KNOWN_ORDER = ("articles", "entities", "rejects", "quotes", "amounts", "entity_index")
 RUN_COLUMNS = ("run_id", "started_at", "finished_at", "mode", "status", "files_seen", "files_parsed",
                "files_rejected", "files_duplicate", "articles_written")
-RUN_COUNT_COLUMNS = ("section", "key", "count")  # the per-count part of a long-form run row
 ENTITY_TYPES = ("PERSON", "ORG", "LOC")
 TOP_ENTITIES = 10
 MAX_AGENCIES = 9  # more series than this would make the chart unreadable: the rest are "other"
@@ -37,163 +32,6 @@ REJECT_EXAMPLES = 3
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
            "#ff9da7", "#9c755f", "#bab0ac")
 UNKNOWN = "(none)"
-
-
-# --- status -------------------------------------------------------------------------------
-
-
-def lake_status(lake: str, runs: int = 10) -> dict:
-    """Datasets (partitions, files, rows, bytes, first/last partition), recent runs, ledger.
-
-    JSON-serialisable. Rows come from Parquet footers only.
-    """
-    fs, root = open_url(lake)
-    root = root.rstrip("/")
-    names = _dataset_names(fs, root)
-    # Footer reads are network round trips on S3: overlap them across datasets.
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        stats = pool.map(lambda name: _dataset_status(fs, f"{root}/{name}"), names)
-        datasets = dict(zip(names, stats))
-    return {"lake": lake, "datasets": datasets, "runs": recent_runs(lake, runs), "ledger": _ledger_status(fs, root)}
-
-
-def recent_runs(lake: str, limit: int = 10) -> list[dict]:
-    """The newest `limit` rows of LAKE/_runs (newest first); [] when there is no run table."""
-    try:
-        table = read_runs(lake)
-    except (pa.ArrowInvalid, OSError):
-        return []  # the run table is optional: a half-written one must not break status
-    # The run table is long form (one row per count, run fields repeated): keep one row per run.
-    table = table.select([c for c in table.column_names if c not in RUN_COUNT_COLUMNS])
-    runs = {}
-    for row in table.to_pylist():
-        runs.setdefault(row.get("run_id"), row)
-    newest = sorted(runs.values(), key=lambda r: _sortable_time(r.get("started_at")), reverse=True)
-    return [_jsonable_run(r) for r in newest[:limit]]
-
-
-def format_status(status: dict) -> str:
-    """The status as plain-text tables for a terminal."""
-    lines = [f"Lake: {status['lake']}"]
-    datasets = status.get("datasets") or {}
-    if not datasets:
-        lines.append("No datasets yet (run `wirelake run` to fill the lake).")
-    else:
-        rows = [[name, _int(s["partitions"]), _int(s["files"]), _int(s["rows"]), human_bytes(s["bytes"]),
-                 s["first"] or "-", s["last"] or "-"] for name, s in datasets.items()]
-        lines += ["", *_text_table(["dataset", "partitions", "files", "rows", "size", "first", "last"],
-                                   rows, right={1, 2, 3, 4})]
-        lines += [f"! {name}: {s['error']}" for name, s in datasets.items() if s.get("error")]
-    ledger = status.get("ledger")
-    if ledger:
-        lines += ["", f"Ledger: {_int(ledger['rows'])} rows in {ledger['files']} file(s), {human_bytes(ledger['bytes'])}"]
-    runs = status.get("runs") or []
-    if runs:
-        headers = ["run_id", "started_at", "took", "mode", "status", "seen", "parsed", "rejected", "dup", "written"]
-        rows = [[r.get("run_id") or "-", (r.get("started_at") or "-")[:19], _duration(r.get("duration_s")),
-                 r.get("mode") or "-", r.get("status") or "-", _int(r.get("files_seen")), _int(r.get("files_parsed")),
-                 _int(r.get("files_rejected")), _int(r.get("files_duplicate")), _int(r.get("articles_written"))]
-                for r in runs]
-        lines += ["", "Recent runs (newest first):", *_text_table(headers, rows, right=set(range(5, 10)) | {2})]
-    return "\n".join(lines)
-
-
-def human_bytes(size: int | None) -> str:
-    if size is None:
-        return "-"
-    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
-        if size < 1024 or unit == "TiB":
-            return f"{size} B" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return "-"
-
-
-def _dataset_names(fs, root: str) -> list[str]:
-    if not fs.isdir(root):
-        return []
-    names = [posixpath.basename(e["name"].rstrip("/")) for e in fs.ls(root, detail=True) if e["type"] == "directory"]
-    names = [n for n in names if not n.startswith(("_", "."))]  # _state, _staging, _runs are not datasets
-    return sorted(names, key=lambda n: (KNOWN_ORDER.index(n) if n in KNOWN_ORDER else len(KNOWN_ORDER), n))
-
-
-def _dataset_status(fs, path: str) -> dict:
-    files = fs.find(path, detail=True)
-    data = [p for p in files if _is_data_file(p[len(path) + 1:])]
-    partitions = sorted({p[len(path) + 1:].split("/")[0] for p in data if "/" in p[len(path) + 1:]})
-    partitions = [p for p in partitions if "=" in p]
-    values = [p.split("=", 1)[1] for p in partitions]
-    rows, error = _count_rows(fs, data)
-    status = {
-        "partition_key": partitions[0].split("=", 1)[0] if partitions else None,
-        "partitions": len(values), "files": len(data), "rows": rows,
-        "bytes": sum(info.get("size") or 0 for info in files.values()),
-        "first": values[0] if values else None, "last": values[-1] if values else None,
-    }
-    if error:
-        status["error"] = error
-    return status
-
-
-def _is_data_file(relative: str) -> bool:
-    # The same rule as pyarrow/pandas/DuckDB readers: hidden and "_" parts are not data.
-    parts = relative.split("/")
-    return parts[-1].endswith(".parquet") and not any(p.startswith(("_", ".")) for p in parts)
-
-
-def _count_rows(fs, paths: list[str]) -> tuple[int | None, str | None]:
-    if not paths:
-        return 0, None
-    try:
-        # No filter: pyarrow answers from each file's footer, in parallel.
-        return pads.dataset(paths, filesystem=fs, format="parquet").count_rows(), None
-    except (pa.ArrowInvalid, OSError) as exc:
-        return None, str(exc).splitlines()[0]
-
-
-def _ledger_status(fs, root: str) -> dict | None:
-    matches = [m for m in fs.glob(f"{root}/_state/ledger*") if not posixpath.basename(m).startswith(".")]
-    if not matches:
-        return None
-    files, size = [], 0
-    for match in matches:
-        found = fs.find(match, detail=True) if fs.isdir(match) else {match: fs.info(match)}
-        size += sum(info.get("size") or 0 for info in found.values())
-        files += [p for p in found if p.endswith(".parquet") and not posixpath.basename(p).startswith((".", "_"))]
-    rows, _ = _count_rows(fs, files) if files else (None, None)
-    return {"paths": sorted(posixpath.basename(m) for m in matches), "files": len(files), "rows": rows, "bytes": size}
-
-
-def _jsonable_run(row: dict) -> dict:
-    out = {k: (v.isoformat() if isinstance(v, (datetime, date)) else v) for k, v in row.items()}
-    started, finished = row.get("started_at"), row.get("finished_at")
-    both = isinstance(started, datetime) and isinstance(finished, datetime)
-    out["duration_s"] = (finished - started).total_seconds() if both else None
-    return out
-
-
-def _sortable_time(value) -> str:
-    return value.isoformat() if isinstance(value, (datetime, date)) else str(value or "")
-
-
-def _text_table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
-    widths = [max(len(str(x)) for x in column) for column in zip(headers, *rows)]
-    def line(cells):
-        return "  ".join(str(c).rjust(w) if i in right else str(c).ljust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
-    return [line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)]
-
-
-def _int(value) -> str:
-    return "-" if value is None else f"{value:,}"
-
-
-def _duration(seconds) -> str:
-    if seconds is None:
-        return "-"
-    return f"{seconds:.1f}s" if seconds < 120 else f"{seconds / 60:.1f}m"
-
-
-# --- report -------------------------------------------------------------------------------
 
 
 def write_report(lake: str, out_path: str) -> None:
@@ -208,19 +46,18 @@ def write_report(lake: str, out_path: str) -> None:
 def build_report(lake: str) -> str:
     """The lake as one self-contained HTML page (inline CSS and SVG, no scripts)."""
     status = lake_status(lake)
-    fs, root = open_url(lake)
-    root = root.rstrip("/")
+    store = Lake.at(lake)
     sections = [_overview_section(status)]
     if status["datasets"]:
-        articles = _read(fs, root, "articles", "pub_date", ["agency", "source_format"])
-        entities = _read(fs, root, "entities", "pub_date", ["article_id", "name", "type"],
+        articles = _read(store, DATASETS["articles"], ["agency", "source_format"])
+        entities = _read(store, DATASETS["entities"], ["article_id", "name", "type"],
                          pc.field("type").isin(list(ENTITY_TYPES)))
-        rejects = _read(fs, root, "rejects", "run_date", ["source_uri", "stage", "reason"])
+        rejects = _read(store, DATASETS["rejects"], ["source_uri", "stage", "reason"])
         buckets = _time_buckets(articles, entities)
         sections += [
             _volume_section(articles, buckets),
             _agency_format_section(articles),
-            _latest_section(fs, root, status),
+            _latest_section(store, status),
             _entities_section(entities, buckets),
             _rejects_section(rejects),
         ]
@@ -250,13 +87,13 @@ def _e(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def _read(fs, root: str, name: str, partition: str, columns: list[str], filter=None) -> pa.Table | None:
+def _read(lake: Lake, declared: Dataset, columns: list[str], filter=None) -> pa.Table | None:
     """Only the needed columns of a dataset, its partition key as a string; None if absent."""
-    path = f"{root}/{name}"
-    if not fs.isdir(path):
+    path, partition = lake.dataset_dir(declared.name), declared.partition
+    if not lake.fs.isdir(path):
         return None
     partitioning = pads.partitioning(pa.schema([(partition, pa.string())]), flavor="hive")
-    dataset = pads.dataset(path, filesystem=fs, format="parquet", partitioning=partitioning)
+    dataset = pads.dataset(path, filesystem=lake.fs, format="parquet", partitioning=partitioning)
     if not set(columns) <= set(dataset.schema.names):
         return None
     table = dataset.to_table(columns=[*columns, partition], filter=filter)
@@ -329,7 +166,7 @@ def _overview_section(status: dict) -> str:
              s["first"] or "-", s["last"] or "-"] for name, s in datasets.items()]
     table = _html_table(["dataset", "partitioned by", "partitions", "files", "rows", "size", "first", "last"], rows)
     ledger = status.get("ledger")
-    note = (f"<p class=\"note\">Ledger: {_e(_int(ledger['rows']))} rows, {_e(human_bytes(ledger['bytes']))}</p>"
+    note = (f"<p class=\"note\">Ledger: {_e(count_text(ledger['rows']))} rows, {_e(human_bytes(ledger['bytes']))}</p>"
             if ledger else "")
     return f"<section id=\"overview\"><h2>Lake contents</h2>{table}{note}</section>"
 
@@ -371,12 +208,12 @@ def _agency_format_section(articles: pa.Table | None) -> str:
             f"{_html_table(['agency', *formats, 'total'], rows)}</section>")
 
 
-def _latest_section(fs, root: str, status: dict) -> str:
+def _latest_section(lake: Lake, status: dict) -> str:
     last = (status["datasets"].get("articles") or {}).get("last")
     if not last:
         return ""
-    path = f"{root}/articles/pub_date={last}"
-    dataset = pads.dataset(path, filesystem=fs, format="parquet")
+    path = lake.partition_dir(DATASETS["articles"], last)
+    dataset = pads.dataset(path, filesystem=lake.fs, format="parquet")
     wanted = [c for c in ("published_at", "agency", "kind", "headline", "source_format") if c in dataset.schema.names]
     table = dataset.to_table(columns=wanted)
     if "published_at" in wanted:
@@ -443,7 +280,7 @@ def _runs_section(runs: list[dict]) -> str:
         return ""
     extra = sorted({k for r in runs for k in r} - set(RUN_COLUMNS) - {"duration_s"})
     headers = [c for c in RUN_COLUMNS if any(c in r for r in runs) and c != "finished_at"] + ["took", *extra]
-    rows = [[_duration(r.get("duration_s")) if h == "took" else r.get(h) for h in headers] for r in runs]
+    rows = [[duration_text(r.get("duration_s")) if h == "took" else r.get(h) for h in headers] for r in runs]
     return f"<section id=\"runs\"><h2>Recent runs</h2>{_html_table(headers, rows)}</section>"
 
 

@@ -18,7 +18,7 @@ import pytest
 from fsspec.implementations.local import LocalFileSystem
 
 from tasks import lake
-from tasks.schema import DATASETS
+from tasks.lake.schema import DATASETS
 
 AGENCIES = ["AFP", "AP", "Reuters", "Xinhua", "dpa"]
 T0 = datetime(2024, 5, 1, tzinfo=timezone.utc)

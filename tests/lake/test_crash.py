@@ -2,7 +2,7 @@
 
 After every kill the lake must read cleanly with pandas (no partial partition), and a
 final run must converge to exactly the rows of an uninterrupted run. The runs use the
-flow's own functions without Prefect (tests/crash_worker.py), so dozens of kills stay
+flow's own functions without Prefect (tests/lake/crash_worker.py), so dozens of kills stay
 cheap; WIRELAKE_CRASH_KILLS raises the count (the `slow` marker runs 40).
 """
 
@@ -26,7 +26,7 @@ VOLATILE = ["ingested_at", "run_date"]
 
 def _run(source, lake, kill_in=None, delay=0.0):
     """Run the worker; with kill_in ("processing" / "commit"), SIGKILL it `delay` s into that phase."""
-    worker = subprocess.Popen([sys.executable, "-m", "tests.crash_worker", str(source), str(lake)], cwd=ROOT,
+    worker = subprocess.Popen([sys.executable, "-m", "tests.lake.crash_worker", str(source), str(lake)], cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     if kill_in is None:
         out, err = worker.communicate(timeout=300)

@@ -68,7 +68,7 @@ def lake_dir(tmp_path):
     lake.stage_batch(root, "r1", 0, {"articles": ARTICLES, "entities": ENTITIES, "rejects": REJECTS})
     lake.commit_run(root, "r1")
     (root / "_runs").mkdir()
-    for i in range(2):  # long form, as tasks/runs.py writes it: the run's fields repeated on each count
+    for i in range(2):  # long form, as tasks/lake/runs.py writes it: the run's fields repeated on each count
         run = RUNS.slice(i, 1).to_pylist()[0]
         counts = [{**run, "section": "files", "key": k, "count": run[f"files_{k}"]} for k in ("seen", "parsed")]
         pq.write_table(pa.Table.from_pylist(counts), root / "_runs" / f"{run['run_id']}.parquet")

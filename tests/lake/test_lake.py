@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tasks import lake
-from tasks.schema import DATASETS
+from tasks.lake.schema import DATASETS
 
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
 T1 = datetime(2024, 5, 2, 12, 0, tzinfo=timezone.utc)
@@ -164,7 +164,7 @@ def test_lock_of_a_dead_process_is_broken(tmp_path):
 
 
 def test_entity_index_sums_day_summaries_and_reruns_do_not_double_count():
-    from tasks.entity_index import combine, day_summary
+    from tasks.lake.entity_index import combine, day_summary
 
     def rows(*items):
         return pa.Table.from_pylist(

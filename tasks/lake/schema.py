@@ -4,13 +4,23 @@ Change a column here and nowhere else; bump SCHEMA_VERSION when a change is not 
 `pub_date` (and `run_date` for rejects) are hive partition keys: they live in the folder
 names (`pub_date=2017-02-02/`), not inside the files, so pyarrow, pandas and DuckDB all
 read them back as a column.
+
+A new dataset is one schema and one `Dataset` in DATASETS below (its key, merge policy and
+derived index, if any), plus the rows that fill it: a list of the same name in
+tasks.pipeline.FileRows, which fails at import if it has none. The writer, the staging and
+the commit take every declared dataset as it comes. The entity index's columns are in
+entity_index.py, beside how they are computed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import enum
+from dataclasses import dataclass, fields
+from typing import Protocol
 
 import pyarrow as pa
+
+from tasks.lake.entity_index import EntityIndex
 
 SCHEMA_VERSION = "1"
 
@@ -91,19 +101,6 @@ AMOUNTS = pa.schema(
     ]
 )
 
-ENTITY_INDEX = pa.schema(
-    [
-        ("name", pa.string()),  # canonical name
-        ("type", pa.string()),
-        ("aliases", pa.list_(pa.string())),  # spellings seen ("U.S.", "US", "United States")
-        ("mentions", pa.int64()),
-        ("articles", pa.int64()),
-        ("first_seen", pa.date32()),  # first and last pub_date with a mention
-        ("last_seen", pa.date32()),
-        ("country_code", pa.string()),
-    ]
-)
-
 REJECTS = pa.schema(
     [
         ("source_uri", pa.string()),
@@ -116,11 +113,46 @@ REJECTS = pa.schema(
 
 
 ROW_GROUP_ROWS = 64_000  # rows per Parquet row group, unless a dataset caps it lower
+PUB_DATE = "pub_date"  # the partition key of the days a run writes, replaces (backfill) or keeps to (`only`)
+
+
+class Merge(enum.Enum):
+    """How a run's rows for a partition combine with the rows the lake has there (merge.py).
+
+    REPLACE_GROUP: the run's rows replace every lake row of the same group (an article's rows:
+    the current parser's output wins); a backfill's replaced day becomes exactly the run's rows.
+    KEEP_RECORDED: rows already in the lake stay as they were; only rows with new keys are
+    added (a history, such as the rejects). In both, duplicates within the run keep the row
+    from the first source_uri.
+    """
+
+    REPLACE_GROUP = "replace-group"
+    KEEP_RECORDED = "keep-recorded"
+
+
+class DerivedIndex(Protocol):
+    """A one-file table kept from a dataset: whenever a partition of it is rewritten, that
+    partition's summary (absolute counts, not deltas) is rewritten too, then the index is
+    rebuilt from all summaries. A run killed half-way is repaired by its rerun."""
+
+    name: str  # its folder: LAKE/<name>/part-0.parquet
+    summaries: str  # its summaries' folder: LAKE/_state/<summaries>/<partition value>.parquet
+    schema: pa.Schema
+    summary_schema: pa.Schema
+
+    def summarise(self, value: str, rows: pa.Table | None) -> pa.Table: ...
+
+    def combine(self, summaries: pa.Table) -> pa.Table: ...
 
 
 @dataclass(frozen=True)
 class Dataset:
     """A lake table: its folder name, schema, partition key, row identity and sort order.
+
+    `key`: what makes a row distinct (merging keeps one row per key). `merge`: see Merge;
+    with REPLACE_GROUP, `group` is the column whose values a run's rows replace whole, and
+    `first_seen` a column whose earliest value a replaced row keeps (an article's first
+    ingested_at). `index`: a derived index kept from this dataset, if any.
 
     `row_groups_by`: a low-cardinality column the rows are sorted by first; each of its values
     starts a new row group, so the row-group statistics let readers skip the other values
@@ -133,31 +165,36 @@ class Dataset:
     partition: str
     key: tuple[str, ...]
     sort: tuple[tuple[str, str], ...]
+    merge: Merge = Merge.REPLACE_GROUP
+    group: str = "article_id"
+    first_seen: str | None = None
+    index: DerivedIndex | None = None
     row_groups_by: str | None = None
     row_group_rows: int = ROW_GROUP_ROWS
 
 
 DATASETS = {
     "articles": Dataset(
-        "articles", ARTICLES, "pub_date", key=("article_id",),
+        "articles", ARTICLES, PUB_DATE, key=("article_id",),
         sort=(("agency", "ascending"), ("published_at", "ascending"), ("article_id", "ascending")),
+        first_seen="ingested_at",
         row_groups_by="agency", row_group_rows=8_000,  # about 40 MB of text per row group at most
     ),
     "entities": Dataset(
-        "entities", ENTITIES, "pub_date", key=("article_id", "start", "end", "type"),
-        sort=(("article_id", "ascending"), ("start", "ascending")),
+        "entities", ENTITIES, PUB_DATE, key=("article_id", "start", "end", "type"),
+        sort=(("article_id", "ascending"), ("start", "ascending")), index=EntityIndex(),
     ),
     "quotes": Dataset(
-        "quotes", QUOTES, "pub_date", key=("article_id", "start"),
+        "quotes", QUOTES, PUB_DATE, key=("article_id", "start"),
         sort=(("article_id", "ascending"), ("start", "ascending")),
     ),
     "amounts": Dataset(
-        "amounts", AMOUNTS, "pub_date", key=("article_id", "start"),
+        "amounts", AMOUNTS, PUB_DATE, key=("article_id", "start"),
         sort=(("article_id", "ascending"), ("start", "ascending")),
     ),
     "rejects": Dataset(
         "rejects", REJECTS, "run_date", key=("source_uri", "stage", "reason", "detail"),
-        sort=(("source_uri", "ascending"), ("stage", "ascending")),
+        sort=(("source_uri", "ascending"), ("stage", "ascending")), merge=Merge.KEEP_RECORDED,
     ),
 }
 
@@ -165,3 +202,17 @@ DATASETS = {
 def staged_schema(dataset: Dataset) -> pa.Schema:
     """Staged batch files carry the partition key as a column; the lake keeps it in paths."""
     return dataset.schema.append(pa.field(dataset.partition, pa.string()))
+
+
+def rows_for_each_dataset(cls: type) -> type:
+    """Class decorator for the dataclass a file's rows travel in (tasks.pipeline.FileRows):
+    it must hold one list per declared dataset and no other list, or the import fails. The
+    batch stages that list for every dataset, so a dataset without one would never be written."""
+    lists = {f.name for f in fields(cls) if f.default_factory is list}
+    missing, unknown = sorted(set(DATASETS) - lists), sorted(lists - set(DATASETS))
+    problems = [f"no rows for {', '.join(missing)}"] if missing else []
+    problems += [f"rows of no declared dataset: {', '.join(unknown)}"] if unknown else []
+    if problems:
+        raise TypeError(f"{cls.__name__} must hold one list of rows per dataset of tasks.lake.schema.DATASETS: "
+                        + "; ".join(problems))
+    return cls

@@ -4,20 +4,33 @@ Kept incrementally and crash-safely: whenever a commit rewrites a day's entities
 also rewrites that day's summary (LAKE/_state/entity_days/<day>.parquet, absolute counts,
 not deltas), then the index is the sum of the day summaries. A run touches only its own
 days; a run killed half-way is repaired by its rerun, which rewrites the same days.
+
+Pure: the entities dataset declares the index (schema.py); the writer keeps its files.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 import pyarrow as pa
-import pyarrow.dataset as pads
 
-from tasks.schema import ENTITY_INDEX
+from tasks.lake.layout import ENTITY_DAYS
 
-INDEX_FILE = ("entity_index", "part-0.parquet")
-DAYS_DIR = ("_state", "entity_days")
+ENTITY_INDEX = pa.schema(
+    [
+        ("name", pa.string()),  # canonical name
+        ("type", pa.string()),
+        ("aliases", pa.list_(pa.string())),  # spellings seen ("U.S.", "US", "United States")
+        ("mentions", pa.int64()),
+        ("articles", pa.int64()),
+        ("first_seen", pa.date32()),  # first and last pub_date with a mention
+        ("last_seen", pa.date32()),
+        ("country_code", pa.string()),
+    ]
+)
+
 
 DAY_SUMMARY = pa.schema([
     ("name", pa.string()), ("type", pa.string()), ("aliases", pa.list_(pa.string())),
@@ -61,6 +74,17 @@ def combine(days: pa.Table) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=ENTITY_INDEX)
 
 
-def read_days(fs, folder: str) -> pa.Table:
-    files = fs.glob(f"{folder}/*.parquet")
-    return pads.dataset(files, schema=DAY_SUMMARY, filesystem=fs).to_table() if files else DAY_SUMMARY.empty_table()
+@dataclass(frozen=True)
+class EntityIndex:
+    """The entity index as the entities dataset declares it (see schema.DerivedIndex)."""
+
+    name: str = "entity_index"
+    summaries: str = ENTITY_DAYS
+    schema: pa.Schema = ENTITY_INDEX
+    summary_schema: pa.Schema = DAY_SUMMARY
+
+    def summarise(self, value: str, rows: pa.Table | None) -> pa.Table:
+        return day_summary(value, rows)
+
+    def combine(self, summaries: pa.Table) -> pa.Table:
+        return combine(summaries)

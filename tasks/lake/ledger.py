@@ -15,11 +15,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from tasks.lake import Lake, partition_values, write_atomically
-from tasks.schema import UTC_TIMESTAMP
+from tasks.lake.layout import Lake
+from tasks.lake.schema import UTC_TIMESTAMP
+from tasks.lake.writer import partition_values, write_atomically
 from tasks.sources import SourceFile
-
-LEDGER_FILE = "ledger.parquet"
 
 LEDGER = pa.schema([
     ("source_uri", pa.string()),
@@ -36,13 +35,9 @@ LEDGER = pa.schema([
 ])
 
 
-def ledger_path(lake: Lake) -> str:
-    return lake.path("_state", LEDGER_FILE)
-
-
 def read_ledger(lake: str | Lake) -> pa.Table:
     lake = Lake.at(lake)
-    path = ledger_path(lake)
+    path = lake.ledger_file()
     if not lake.fs.exists(path):
         return LEDGER.empty_table()
     return pq.read_table(path, filesystem=lake.fs, schema=LEDGER)
@@ -94,7 +89,7 @@ def update_ledger(lake: str | Lake, rows: list[dict]) -> int:
     old = read_ledger(lake)
     kept = old.filter(pc.invert(pc.is_in(old["source_uri"], value_set=fresh["source_uri"])))
     merged = pa.concat_tables([kept, fresh]).sort_by("source_uri")
-    write_atomically(lake, merged, ledger_path(lake))
+    write_atomically(lake, merged, lake.ledger_file())
     return merged.num_rows
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.dataset as pads
 
-from tasks.lake import Lake, write_atomically
-from tasks.schema import UTC_TIMESTAMP
+from tasks.lake.layout import Lake
+from tasks.lake.schema import UTC_TIMESTAMP
+from tasks.lake.writer import write_atomically
 
 RUNS = pa.schema([
     ("run_id", pa.string()),
@@ -53,7 +54,7 @@ def report_rows(summary: dict) -> list[dict]:
 
 def write_run_report(lake: str | Lake, summary: dict) -> str:
     lake = Lake.at(lake)
-    path = lake.path("_runs", f"{summary['run_id']}.parquet")
+    path = lake.run_report_file(summary["run_id"])
     write_atomically(lake, pa.Table.from_pylist(report_rows(summary), schema=RUNS), path)
     return path
 
@@ -61,7 +62,7 @@ def write_run_report(lake: str | Lake, summary: dict) -> str:
 def read_runs(lake: str | Lake) -> pa.Table:
     """Every run report in the lake (empty table if none)."""
     lake = Lake.at(lake)
-    files = lake.fs.glob(lake.path("_runs", "*.parquet"))
+    files = lake.fs.glob(lake.run_reports())
     if not files:
         return RUNS.empty_table()
     return pads.dataset(files, schema=RUNS, filesystem=lake.fs).to_table()

@@ -10,11 +10,11 @@ import pandas as pd
 from tasks.synth import generate
 
 from tests.conftest import ROOT
-from tests.test_crash import _snapshot
+from tests.lake.test_crash import _snapshot
 
 
 def _start(source, lake):
-    return subprocess.Popen([sys.executable, "-m", "tests.crash_worker", str(source), str(lake)], cwd=ROOT,
+    return subprocess.Popen([sys.executable, "-m", "tests.lake.crash_worker", str(source), str(lake)], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

@@ -1,0 +1,159 @@
+"""Where everything lives in a lake: every path of it is spelled here, and only here.
+
+    articles/pub_date=YYYY-MM-DD/part-0.parquet      one file per partition (a dataset's
+    entities/pub_date=YYYY-MM-DD/part-0.parquet      folder is its declared name, see schema.py)
+    rejects/run_date=YYYY-MM-DD/part-0.parquet
+    entity_index/part-0.parquet                      a derived index: one file, no partitions
+    _staging/<run_id>/_owner                         who staged it ("host pid time")
+    _staging/<run_id>/<dataset>/batch-NNNNN.parquet  a run's batches until commit
+    _staging/.claim-<run_id>, .done-<run_id>         a claim being made, a staging being deleted
+    _state/lock                                      held by the committing run
+    _state/ledger.parquet                            every raw file taken in
+    _state/entity_days/<day>.parquet                 a derived index's per-day summaries
+    _state/backfill-<start>-<end>.json               the days a backfill range has finished
+    _runs/<run_id>.parquet                           one report per run
+
+Folders and files starting with "_" or "." are ignored by pyarrow, pandas and DuckDB
+readers, so everything that is not data starts with one of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+import fsspec
+from fsspec.implementations.local import LocalFileSystem
+
+from tasks.storage import open_url
+
+if TYPE_CHECKING:
+    from tasks.lake.schema import Dataset
+
+PART_FILE = "part-0.parquet"
+STAGING = "_staging"
+STATE = "_state"
+RUN_REPORTS = "_runs"
+OWNER_FILE = "_owner"
+LOCK_FILE = "lock"
+ENTITY_DAYS = "entity_days"  # the entity index's per-day summaries (entity_index.py)
+LEDGER_STEM = "ledger"  # _state/ledger.parquet (status also counts any ledger* beside it)
+CLAIMING = ".claim-"  # prefixes of staging folders that hold no live run's batches
+DELETING = ".done-"
+HIDDEN_PREFIXES = ("_", ".")  # what readers skip: not data
+
+
+def is_hidden(name: str) -> bool:
+    """A file or folder name readers skip (state, staging, run reports, temporaries)."""
+    return name.startswith(HIDDEN_PREFIXES)
+
+
+def partition_folder(dataset: Dataset, value: str) -> str:
+    """`pub_date=2017-02-02`: hive style, so readers get the partition key back as a column."""
+    return f"{dataset.partition}={value}"
+
+
+def partition_value(dataset: Dataset, folder: str) -> str | None:
+    """The value a partition folder's name holds ('2017-02-02'); None for any other folder."""
+    prefix = f"{dataset.partition}="
+    return folder[len(prefix):] if folder.startswith(prefix) else None
+
+
+@dataclass(frozen=True)
+class Lake:
+    """A lake root on any fsspec file system: a local folder, file://, s3://, gs:// ..."""
+
+    url: str
+    fs: fsspec.AbstractFileSystem
+    root: str
+
+    @classmethod
+    def at(cls, url: str | Lake) -> Lake:
+        if isinstance(url, Lake):
+            return url
+        fs, root = open_url(str(url))
+        return cls(str(url), fs, root.rstrip("/") or "/")
+
+    @property
+    def is_local(self) -> bool:
+        return isinstance(self.fs, LocalFileSystem)
+
+    def path(self, *parts: str) -> str:
+        return "/".join([self.root, *parts])
+
+    # --- data: what readers see ---
+
+    def dataset_dir(self, name: str) -> str:
+        return self.path(name)
+
+    def partition_dir(self, dataset: Dataset, value: str) -> str:
+        return self.path(dataset.name, partition_folder(dataset, value))
+
+    def partition_file(self, dataset: Dataset, value: str) -> str:
+        return self.path(dataset.name, partition_folder(dataset, value), PART_FILE)
+
+    def index_file(self, name: str) -> str:
+        """A derived index: one file, no partitions."""
+        return self.path(name, PART_FILE)
+
+    # --- staging: a run's batches until its commit ---
+
+    def staging_root(self) -> str:
+        return self.path(STAGING)
+
+    def staging_dir(self, run_id: str) -> str:
+        return self.path(STAGING, run_id)
+
+    def staging_owner(self, run_id: str) -> str:
+        return self.path(STAGING, run_id, OWNER_FILE)
+
+    def claiming_dir(self, run_id: str) -> str:
+        """A run's staging folder while it is being made (renamed to staging_dir when ready)."""
+        return self.path(STAGING, f"{CLAIMING}{run_id}")
+
+    def deleting_dir(self, run_id: str) -> str:
+        """A run's staging folder renamed away to be deleted."""
+        return self.path(STAGING, f"{DELETING}{run_id}")
+
+    def staged_batch(self, run_id: str, dataset_name: str, batch_no: int) -> str:
+        return self.path(STAGING, run_id, dataset_name, f"batch-{batch_no:05d}.parquet")
+
+    def staged_batches(self, run_id: str, dataset_name: str) -> str:
+        """A glob of a dataset's staged batches."""
+        return self.path(STAGING, run_id, dataset_name, "batch-*.parquet")
+
+    # --- state: kept by the writer and the flows, never read as data ---
+
+    def state_dir(self) -> str:
+        return self.path(STATE)
+
+    def state_glob(self, stem: str) -> str:
+        return self.path(STATE, f"{stem}*")
+
+    def lock_file(self) -> str:
+        return self.path(STATE, LOCK_FILE)
+
+    def ledger_file(self) -> str:
+        return self.path(STATE, f"{LEDGER_STEM}.parquet")
+
+    def summary_file(self, folder: str, value: str) -> str:
+        """A derived index's summary of one partition (folder: the index's declared `summaries`)."""
+        return self.path(STATE, folder, f"{value}.parquet")
+
+    def summary_files(self, folder: str) -> str:
+        """A glob of a derived index's summaries."""
+        return self.path(STATE, folder, "*.parquet")
+
+    def backfill_state_file(self, start: date, end: date) -> str:
+        return self.path(STATE, f"backfill-{start.isoformat()}-{end.isoformat()}.json")
+
+    # --- run reports ---
+
+    def run_report_file(self, run_id: str) -> str:
+        return self.path(RUN_REPORTS, f"{run_id}.parquet")
+
+    def run_reports(self) -> str:
+        """A glob of every run report."""
+        return self.path(RUN_REPORTS, "*.parquet")
+

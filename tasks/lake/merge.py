@@ -1,0 +1,78 @@
+"""The merge of a run's rows into a partition: pure, tables in, a table out.
+
+What a dataset's merge does is its declaration's (schema.Dataset: key, merge policy, group,
+first_seen); nothing here knows a dataset by name.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from tasks.lake.schema import Dataset, Merge
+
+
+def merge_partition(dataset: Dataset, existing: pa.Table | None, staged: pa.Table,
+                    drop_existing: bool = False) -> tuple[pa.Table, int, int]:
+    """Combine a partition's rows with a run's rows for it.
+
+    Pure; returns (merged table, distinct rows of the run, of which new to the lake).
+
+    Duplicates within the run keep the row from the first source_uri. Against the lake:
+    with Merge.REPLACE_GROUP, rows of this run replace those of the same group (an article:
+    the current parser's output wins, but it keeps its first ingested_at); with
+    Merge.KEEP_RECORDED, rows already recorded stay as they were.
+    `drop_existing` (backfill, REPLACE_GROUP): the partition becomes exactly this run's rows.
+    """
+    if dataset.partition in staged.column_names:
+        staged = staged.drop_columns([dataset.partition])
+    if "source_uri" in staged.column_names:
+        staged = staged.sort_by([("source_uri", "ascending")])
+    staged = first_of_each(conform(staged, dataset.schema), dataset.key)
+    if existing is None or existing.num_rows == 0:
+        return staged.sort_by(list(dataset.sort)), staged.num_rows, staged.num_rows
+
+    old_keys = set(_key_tuples(existing, dataset.key))
+    is_new = pa.array([k not in old_keys for k in _key_tuples(staged, dataset.key)], pa.bool_())
+    new_rows = pc.sum(is_new).as_py() or 0
+    if dataset.merge is Merge.KEEP_RECORDED:
+        combined = pa.concat_tables([existing, staged.filter(is_new)])
+    else:
+        replaced = pc.is_in(existing[dataset.group], value_set=pc.unique(staged[dataset.group]))
+        if dataset.first_seen is not None:
+            staged = _carry_first_seen(existing.filter(replaced), staged, dataset.group, dataset.first_seen)
+        kept = existing.slice(0, 0) if drop_existing else existing.filter(pc.invert(replaced))
+        combined = pa.concat_tables([kept, staged])
+    return combined.sort_by(list(dataset.sort)), staged.num_rows, new_rows
+
+
+def first_of_each(table: pa.Table, key: tuple[str, ...]) -> pa.Table:
+    """The first row of each distinct key, in the table's order."""
+    if table.num_rows == 0:
+        return table
+    numbered = table.append_column("__row", pa.array(range(table.num_rows), pa.int64()))
+    firsts = numbered.group_by(list(key), use_threads=False).aggregate([("__row", "min")])
+    return table.take(pa.array(sorted(firsts["__row_min"].to_pylist()), pa.int64()))
+
+
+def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """Bring a table written by an older schema to the current one (missing columns null)."""
+    columns = [
+        table[f.name].cast(f.type) if f.name in table.column_names else pa.nulls(table.num_rows, f.type)
+        for f in schema
+    ]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def _carry_first_seen(previous: pa.Table, staged: pa.Table, group: str, column: str) -> pa.Table:
+    """Re-ingesting an article must not change its row: keep the first ingested_at."""
+    if previous.num_rows == 0:
+        return staged
+    first_seen = dict(zip(previous[group].to_pylist(), previous[column].to_pylist()))
+    values = [first_seen.get(g, t) for g, t in zip(staged[group].to_pylist(), staged[column].to_pylist())]
+    index = staged.schema.get_field_index(column)
+    return staged.set_column(index, column, pa.array(values, staged.schema.field(column).type))
+
+
+def _key_tuples(table: pa.Table, key: tuple[str, ...]) -> list[tuple]:
+    return list(zip(*(table[k].to_pylist() for k in key)))
