@@ -12,7 +12,7 @@ TARGET is one of
     sniff       reader_for + every reader's sniff(): must return a reader or raise Reject
     pipeline    process_file on the bytes (the default): it must end in articles or rejects,
                 never in an "unexpected error" reject; every entity / quote / amount offset
-                must index the body, and the article rows must fit tasks.schema.ARTICLES
+                must index the body, and the article rows must fit tasks.lake.schema.ARTICLES
     all         reader_for, then the chosen reader's read() (generator drained)
     <reader>    one reader's read() called directly on the bytes, sniff bypassed:
                 anpa, iptc7901, ninjs, nitf, newsml_g2, newsml12, feeds, html, page_text,
