@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from dateutil import tz as dateutil_tz
 
-from tasks.limits import LIMITS
+from tasks.settings import LIMITS
 from tasks.records import Reject, Story
 
 # --- agencies -----------------------------------------------------------------------------

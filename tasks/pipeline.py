@@ -18,7 +18,7 @@ from tasks import gazetteer as gz
 from tasks import places
 from tasks.amounts import find_amounts
 from tasks.formats import reader_for
-from tasks.limits import LIMITS
+from tasks.settings import LIMITS
 from tasks.quotes import find_quotes
 from tasks.parse import date_near, find_month_day, finish_story
 from tasks.records import MarkedEntity, RawFile, Reject, Story

@@ -16,7 +16,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from tasks.limits import LIMITS
+from tasks.settings import LIMITS
 from tasks.pipeline import process_file
 from tasks.records import RawFile
 from tasks.schema import DATASETS
@@ -73,7 +73,7 @@ def test_hostile_case(case, monkeypatch, warm_pipeline):
 
 
 def test_limits_come_from_the_environment(monkeypatch):
-    from tasks.limits import Limits
+    from tasks.settings import Limits
 
     monkeypatch.setenv("WIRELAKE_MAX_JSON_DEPTH", "7")
     monkeypatch.setenv("WIRELAKE_MAX_STORY_CHARS", "1234")

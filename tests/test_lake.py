@@ -199,7 +199,7 @@ def test_sweep_removes_only_the_staging_of_dead_runs(tmp_path):
 
 
 def test_a_run_that_loses_articles_fails_loudly():
-    from flows.ingest import check_articles_conserved
+    from flows.run_steps import check_articles_conserved
 
     outcomes = [{"article_ids": ["a", "b"], "article_days": ["2024-01-01", "2024-01-02"]},
                 {"article_ids": ["a"], "article_days": ["2024-01-01"]}]  # a duplicate of "a"
