@@ -47,24 +47,25 @@ def retry_unless_terminal(task, task_run, state) -> bool:
     return not isinstance(state.result(raise_on_failure=False), TerminalError)
 
 
-# The lake, not Prefect's cache, records what is done: no task result caching.
-RETRIED = dict(retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2),
+# Every task: two retries with backoff, none after a TerminalError; no result caching (the
+# lake, not Prefect's cache, records what is done).
+RETRY_POLICY = dict(retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2),
                retry_condition_fn=retry_unless_terminal, cache_policy=NO_CACHE)
 
 
-@task(name="list-source", **RETRIED)
+@task(name="list-source", **RETRY_POLICY)
 def list_files(source: str) -> list[SourceFile]:
     return list_source(source)
 
 
-@task(name="process-batch", **RETRIED)
+@task(name="process-batch", **RETRY_POLICY)
 def process_batch(source: str, files: list[SourceFile], lake: str, run_id: str, batch_no: int,
                   ingested_at: datetime) -> dict:
     return compute.run(run_batch, source, files, lake, run_id, batch_no, ingested_at,
                        timeout=SETTINGS.batch_timeout_s).to_dict()
 
 
-@task(name="commit-lake", **RETRIED)
+@task(name="commit-lake", **RETRY_POLICY)
 def commit_lake(lake: str, run_id: str, summary: RunSummary, replace: list[str] = (),
                 only: list[str] | None = None) -> CommitCounts:
     return commit_and_record(lake, run_id, summary, replace, only)
