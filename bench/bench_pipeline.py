@@ -30,8 +30,10 @@ FIRST_DAY = date(2024, 1, 1)
 def measure(n: int, workers: int | None, seed: int, days: int) -> dict:
     """Runs in a child process: synth, then the real flow, then resource figures."""
     sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from tasks.settings import PREFECT_DEFAULTS
+
+    for name, value in PREFECT_DEFAULTS.items():  # quiet, as the CLI runs it; before Prefect loads
+        os.environ.setdefault(name, value)
     from flows.ingest import run_flow
     from tasks.synth import generate
 
@@ -41,16 +43,16 @@ def measure(n: int, workers: int | None, seed: int, days: int) -> dict:
         started = time.perf_counter()
         summary = run_flow(str(source), str(lake), workers=workers)
         wall = time.perf_counter() - started
-    processing = summary["processing_s"]
+    processing = summary.processing_s
     return {
         "n": n,
-        "files": summary["files_seen"],
-        "articles": summary["articles_parsed"],
-        "entities": summary["entities"],
+        "files": summary.files_seen,
+        "articles": summary.articles_parsed,
+        "entities": summary.entities,
         "mb": made["bytes"] / 1e6,
         "wall_s": wall,
         "processing_s": processing,
-        "articles_per_s": summary["articles_parsed"] / processing,
+        "articles_per_s": summary.articles_parsed / processing,
         "mb_per_s": made["bytes"] / 1e6 / processing,
         "rss_flow_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,

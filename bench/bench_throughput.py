@@ -92,8 +92,8 @@ def run_plain(source: str, out: str, workers: int) -> dict:
         summaries = [future.result().to_dict() for future in futures]
     summary = summarise(summaries, source=source, lake=out, run_id=run_id, mode="run", started_at=started_at,
                         files_listed=len(files), files_skipped=0)
-    summary.update(commit_and_record(out, run_id, summary))
-    return {"articles": summary["articles_parsed"], "entities": summary["entities"]}
+    summary = summary.with_commit(commit_and_record(out, run_id, summary))
+    return {"articles": summary.articles_parsed, "entities": summary.entities}
 
 
 def run_reference(source: str, out: str, workers: int) -> dict:

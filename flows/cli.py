@@ -11,21 +11,23 @@ import json
 import os
 import sys
 import time
+from typing import TYPE_CHECKING
 
-# Quiet, offline-friendly Prefect defaults; anything the user set wins. Set before prefect loads.
-for _name, _value in {
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    "PREFECT_LOGGING_LEVEL": "WARNING",
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
-}.items():
+from tasks.settings import PREFECT_DEFAULTS  # does not import Prefect
+
+# Set before prefect loads; anything the user set wins.
+for _name, _value in PREFECT_DEFAULTS.items():
     os.environ.setdefault(_name, _value)
 
-
 from flows import api_server  # noqa: E402  (after the Prefect defaults above; it does not import Prefect)
+from tasks.errors import WirelakeError  # noqa: E402
 from tasks.redact import redact  # noqa: E402
 
+if TYPE_CHECKING:
+    from flows.run_steps import RunSummary
 
-class CliError(Exception):
+
+class CliError(WirelakeError):
     """A reason the command cannot run, printed as one line."""
 
 
@@ -132,7 +134,7 @@ def _add_scale_options(command: argparse.ArgumentParser) -> None:
 
 def _preflight(args: argparse.Namespace) -> None:
     """Check everything that can be checked before Prefect starts (seconds saved per mistake)."""
-    from flows.ingest import validate_parameters
+    from flows.run_steps import validate_parameters
     from tasks.sources import SourceError, check_source
 
     try:
@@ -152,7 +154,7 @@ def _early_workers(args: argparse.Namespace):
     return compute.worker_pool(0 if args.dask_address else args.workers or os.cpu_count() or 1)
 
 
-def _run_reporting_failure(what: str, run) -> dict:
+def _run_reporting_failure(what: str, run):
     from tasks.lake import LakeError
 
     try:
@@ -175,8 +177,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         summary = _run_reporting_failure("run", lambda: ingest.run_flow(
             args.source, args.lake, workers=args.workers, batch_size=args.batch_size, show_progress=not args.quiet,
             full_refresh=args.full_refresh, dask_address=args.dask_address))
-        summary["wall_s"] = round(time.perf_counter() - started, 3)
-        print(json.dumps(summary, indent=2, default=str) if args.json else format_summary(summary))
+        summary.wall_s = round(time.perf_counter() - started, 3)
+        print(json.dumps(summary.as_dict(), indent=2, default=str) if args.json else format_summary(summary))
         return 0
 
 
@@ -240,30 +242,30 @@ def cmd_synth(args: argparse.Namespace) -> int:
     return 0
 
 
-def format_summary(s: dict) -> str:
-    wall = s.get("wall_s") or s["elapsed_s"]
-    processing = s["processing_s"] or 1e-9
+def format_summary(s: RunSummary) -> str:
+    wall = s.wall_s or s.elapsed_s
+    processing = s.processing_s or 1e-9
     lines = [
-        f"wirelake run {s['run_id']}: {s['source']} -> {s['lake']}",
-        f"  files     {s['files_seen']:,} seen = {s['files_parsed']:,} parsed + "
-        f"{s['files_rejected']:,} rejected + {s['files_duplicate']:,} duplicate"
-        + (f"  ({s['files_skipped']:,} unchanged since an earlier run, skipped)" if s.get("files_skipped") else ""),
-        f"  articles  {s['articles']:,} written ({s['articles_new']:,} new to the lake) "
-        f"in {s['partitions']:,} pub_date partitions",
-        f"  entities  {s['entities']:,}",
-        f"  time      {wall:.1f} s: {s['processing_s']:.1f} s processing {s['batches']} batches on "
-        f"{s['workers']} worker(s), {s['commit_s']:.1f} s commit, {wall - s['elapsed_s']:.1f} s Prefect start-up",
-        f"  speed     {s['files_seen'] / processing:,.0f} files/s, {s['articles_parsed'] / processing:,.0f} articles/s, "
-        f"{s['bytes_read'] / 1e6 / processing:,.2f} MB/s (over processing time)",
+        f"wirelake run {s.run_id}: {s.source} -> {s.lake}",
+        f"  files     {s.files_seen:,} seen = {s.files_parsed:,} parsed + "
+        f"{s.files_rejected:,} rejected + {s.files_duplicate:,} duplicate"
+        + (f"  ({s.files_skipped:,} unchanged since an earlier run, skipped)" if s.files_skipped else ""),
+        f"  articles  {s.articles:,} written ({s.articles_new:,} new to the lake) "
+        f"in {s.partitions:,} pub_date partitions",
+        f"  entities  {s.entities:,}",
+        f"  time      {wall:.1f} s: {s.processing_s:.1f} s processing {s.batches} batches on "
+        f"{s.workers} worker(s), {s.commit_s:.1f} s commit, {wall - s.elapsed_s:.1f} s Prefect start-up",
+        f"  speed     {s.files_seen / processing:,.0f} files/s, {s.articles_parsed / processing:,.0f} articles/s, "
+        f"{s.bytes_read / 1e6 / processing:,.2f} MB/s (over processing time)",
     ]
-    if s["formats"]:
-        lines.append("  formats   " + ", ".join(f"{k} {v:,}" for k, v in s["formats"].items()))
-    inside = s.get("reject_rows", 0) - s["files_rejected"]
-    if s["rejects_by_reason"] or inside > 0:
-        lines.append("  rejects   " + (", ".join(f"{k} ({v:,})" for k, v in s["rejects_by_reason"].items()) or "no file refused"))
+    if s.formats:
+        lines.append("  formats   " + ", ".join(f"{k} {v:,}" for k, v in s.formats.items()))
+    inside = s.reject_rows - s.files_rejected
+    if s.rejects_by_reason or inside > 0:
+        lines.append("  rejects   " + (", ".join(f"{k} ({v:,})" for k, v in s.rejects_by_reason.items()) or "no file refused"))
         if inside > 0:
             lines.append(f"            and {inside:,} stories or members refused inside files that were read")
-        lines.append(f"            details: {s['lake'].rstrip('/')}/rejects/")
+        lines.append(f"            details: {s.lake.rstrip('/')}/rejects/")
     return "\n".join(lines)
 
 

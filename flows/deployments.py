@@ -10,12 +10,14 @@ from datetime import date
 
 from prefect import flow
 
-from flows.ingest import backfill, choose_runner, ingest, validate_parameters
+from flows.ingest import backfill, ingest
+from flows.run_steps import RunSummary, validate_parameters
+from flows.runners import choose_runner
 
 
 @flow(name="wire-daily")
 def wire_daily(source: str, lake: str, workers: int | None = None, dask_address: str | None = None,
-               full_refresh: bool = False) -> dict:
+               full_refresh: bool = False) -> RunSummary:
     """The scheduled run: the files that arrived (or changed) since the last successful run.
 
     "Since" is what the lake's ledger has not recorded: a failed run records nothing, so its

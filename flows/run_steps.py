@@ -1,4 +1,4 @@
-"""The steps of one run that need no Prefect: batching, counting, committing.
+"""The steps of one run that need no Prefect: checking, batching, counting, committing.
 
 The flows in flows/ingest.py wrap them in tasks; the throughput benchmark's `plain` system
 and the crash tests drive them without Prefect, so they must not import it.
@@ -7,12 +7,15 @@ and the crash tests drive them without Prefect, so they must not import it.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import math
 import uuid
 from collections import Counter
-from datetime import datetime, timezone
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, timezone
 
 from tasks import lake as lake_writer
+from tasks.errors import ConservationError
 from tasks.lake.ledger import ledger_row, update_ledger
 from tasks.redact import redact
 from tasks.lake.runs import write_run_report
@@ -21,8 +24,99 @@ MIN_BATCH, MAX_BATCH = 20, 2000
 BATCHES_PER_WORKER = 4  # enough to balance uneven batches and to show progress
 
 
+@dataclass
+class RunSummary:
+    """What one run did: printed by the CLI (`as_dict()` is its --json), kept in the lake as
+    the run report, published as the Prefect artifact.
+
+    Filled in as the run goes: its context, then `summarise` (the batches' counts), then
+    `with_commit` (what the commit wrote), then the flow's and the CLI's timings."""
+
+    # what the run was asked to do
+    source: str | None = None
+    lake: str | None = None
+    run_id: str = ""
+    mode: str = "run"  # run / full-refresh / backfill / backfill-catch-up
+    started_at: datetime | None = None
+    files_listed: int = 0
+    files_skipped: int = 0  # unchanged since an earlier run
+    # what the batches found
+    status: str = "completed"
+    files_seen: int = 0
+    files_parsed: int = 0
+    files_rejected: int = 0
+    files_duplicate: int = 0
+    bytes_read: int = 0
+    articles_parsed: int = 0
+    articles: int = 0  # distinct articles: parsed - duplicates
+    rejects_by_reason: dict[str, int] = field(default_factory=dict)
+    formats: dict[str, int] = field(default_factory=dict)
+    agencies: dict[str, int] = field(default_factory=dict)
+    reject_stages: dict[str, int] = field(default_factory=dict)
+    reject_rows: int = 0  # files refused + stories / members refused inside files
+    batches: int = 0
+    # what the commit wrote
+    articles_new: int = 0
+    entities: int = 0
+    partitions: int = 0
+    rows_written: dict[str, int] = field(default_factory=dict)
+    finished_at: datetime | None = None
+    # seconds, set by the flow (wall_s by the CLI: Prefect's start-up included)
+    commit_s: float | None = None
+    elapsed_s: float | None = None
+    processing_s: float | None = None
+    workers: int | None = None
+    wall_s: float | None = None
+    # per-file detail for the ledger: not part of as_dict(), dropped after the commit
+    file_status: dict[str, str] = field(default_factory=dict, repr=False)
+    outcomes: list[dict] = field(default_factory=list, repr=False)
+
+    def as_dict(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in _FILE_DETAIL}
+
+    def with_commit(self, commit: "CommitCounts") -> "RunSummary":
+        return dataclasses.replace(self, **vars(commit))
+
+    def without_file_detail(self) -> "RunSummary":
+        return dataclasses.replace(self, file_status={}, outcomes=[])
+
+
+_FILE_DETAIL = ("file_status", "outcomes")
+
+
+@dataclass(frozen=True)
+class CommitCounts:
+    """What the commit adds to the summary (small: the commit task returns it to the flow)."""
+
+    articles_new: int
+    entities: int
+    partitions: int
+    rows_written: dict[str, int]
+    finished_at: datetime
+
+
 def new_run_id(started_at: datetime) -> str:
     return started_at.strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8]
+
+
+def validate_parameters(source: str, lake: str, workers: int | None = None, batch_size: int | None = None,
+                        start: date | None = None, end: date | None = None, dask_address: str | None = None) -> None:
+    """Refuse a run that cannot work before it starts, with a message that says why."""
+    problems = []
+    if not source or not str(source).strip():
+        problems.append("source is empty")
+    if not lake or not str(lake).strip():
+        problems.append("lake is empty")
+    if workers is not None and workers < 1:
+        problems.append(f"workers must be at least 1, got {workers}")
+    if batch_size is not None and batch_size < 1:
+        problems.append(f"batch_size must be at least 1, got {batch_size}")
+    if start is not None and end is not None and start > end:
+        problems.append(f"start {start} is after end {end}")
+    if dask_address is not None and not str(dask_address).startswith(("tcp://", "tls://", "inproc://", "ws://", "wss://")):
+        problems.append(f"dask address {dask_address!r} should look like tcp://HOST:PORT")
+    if problems:
+        raise ValueError("invalid parameters: " + "; ".join(problems))
 
 
 def pick_batch_size(n_files: int, workers: int) -> int:
@@ -34,11 +128,12 @@ def split_batches(files: list, size: int) -> list[list]:
     return [files[i : i + size] for i in range(0, len(files), size)]
 
 
-def summarise(batches: list[dict], **context) -> dict:
+def summarise(batches: list[dict], **context) -> RunSummary:
     """Per-file outcomes -> run counts. A file whose every article came earlier is a duplicate.
 
     Files are judged in uri order, so which copy counts as the duplicate does not depend on
     which batch finished first. Raises if the counts do not account for every file.
+    `context` holds RunSummary's first fields (source, lake, run_id, mode, ...).
     """
     outcomes = sorted((f for b in batches for f in b["files"]), key=lambda f: f["uri"])
     seen_ids: set[str] = set()
@@ -58,79 +153,76 @@ def summarise(batches: list[dict], **context) -> dict:
         seen_ids.update(ids)
     seen = len(outcomes)
     if seen != counts["parsed"] + counts["rejected"] + counts["duplicate"] or seen != len(status):
-        raise RuntimeError(f"run lost track of files: {seen} seen, {dict(counts)} accounted")
+        raise ConservationError(f"run lost track of files: {seen} seen, {dict(counts)} accounted")
     totals = {key: Counter() for key in ("formats", "agencies", "reject_stages", "rows")}
     for batch in batches:
         for key, counter in totals.items():
             counter.update(batch.get(key, {}))
-    return {
+    return RunSummary(
         **context,
-        "status": "completed",
-        "files_seen": seen,
-        "files_parsed": counts["parsed"],
-        "files_rejected": counts["rejected"],
-        "files_duplicate": counts["duplicate"],
-        "bytes_read": sum(o["n_bytes"] for o in outcomes),
-        "articles_parsed": articles_parsed,
-        "articles": len(seen_ids),
-        "rejects_by_reason": dict(rejects.most_common()),
-        "formats": dict(totals["formats"].most_common()),
-        "agencies": dict(totals["agencies"].most_common()),
-        "reject_stages": dict(totals["reject_stages"].most_common()),
-        "reject_rows": totals["rows"].get("rejects", 0),  # files refused + stories / members refused inside files
-        "batches": len(batches),
-        "file_status": status,  # per-file detail for the ledger; dropped after commit
-        "outcomes": outcomes,
-    }
+        status="completed",
+        files_seen=seen,
+        files_parsed=counts["parsed"],
+        files_rejected=counts["rejected"],
+        files_duplicate=counts["duplicate"],
+        bytes_read=sum(o["n_bytes"] for o in outcomes),
+        articles_parsed=articles_parsed,
+        articles=len(seen_ids),
+        rejects_by_reason=dict(rejects.most_common()),
+        formats=dict(totals["formats"].most_common()),
+        agencies=dict(totals["agencies"].most_common()),
+        reject_stages=dict(totals["reject_stages"].most_common()),
+        reject_rows=totals["rows"].get("rejects", 0),
+        batches=len(batches),
+        file_status=status,
+        outcomes=outcomes,
+    )
 
 
-def check_articles_conserved(summary: dict, written: int, only: list[str] | None = None) -> None:
+def check_articles_conserved(summary: RunSummary, written: int, only: list[str] | None = None) -> None:
     """Articles written = articles parsed - duplicates (per partition), or the run fails loudly."""
-    keys = {(day, article) for o in summary["outcomes"] for day, article in zip(o["article_days"], o["article_ids"])
+    outcomes = summary.outcomes
+    keys = {(day, article) for o in outcomes for day, article in zip(o["article_days"], o["article_ids"])
             if only is None or day in only}
-    parsed = sum(1 for o in summary["outcomes"] for day in o["article_days"] if only is None or day in only)
+    parsed = sum(1 for o in outcomes for day in o["article_days"] if only is None or day in only)
     if written != len(keys):
-        raise RuntimeError(f"run lost track of articles: {parsed} parsed - {parsed - len(keys)} duplicates "
-                           f"= {len(keys)} expected, {written} written")
+        raise ConservationError(f"run lost track of articles: {parsed} parsed - {parsed - len(keys)} duplicates "
+                                f"= {len(keys)} expected, {written} written")
 
 
-def commit_and_record(lake: str, run_id: str, summary: dict, replace=(), only: list[str] | None = None) -> dict:
+def commit_and_record(lake: str, run_id: str, summary: RunSummary, replace=(),
+                      only: list[str] | None = None) -> CommitCounts:
     """Partitions first, then (still under the lock) the ledger and the run report.
 
-    Returns the counts the commit adds to the summary."""
-    added: dict = {}
+    Returns the counts the commit adds to the summary (`summary.with_commit(...)`)."""
+    counts: CommitCounts | None = None
 
     def record(lake_, commit):
+        nonlocal counts
         check_articles_conserved(summary, commit.rows_written.get("articles", 0), only)
         finished_at = datetime.now(timezone.utc)
-        update_ledger(lake_, [ledger_row(f, summary["file_status"][f["uri"]], run_id, finished_at)
-                              for f in summary["outcomes"]])
-        added.update(_commit_counts(vars(commit)), finished_at=finished_at)
-        write_run_report(lake_, {**summary, **added})
+        update_ledger(lake_, [ledger_row(f, summary.file_status[f["uri"]], run_id, finished_at)
+                              for f in summary.outcomes])
+        counts = _commit_counts(vars(commit), finished_at)
+        write_run_report(lake_, summary.with_commit(counts).as_dict())
 
     lake_writer.commit_run(lake, run_id, replace=replace, only=only, after_commit=record)
-    return added
+    return counts
 
 
-def _commit_counts(commit: dict) -> dict:
-    return {
-        "articles_new": commit["rows_new"].get("articles", 0),
-        "entities": commit["rows_written"].get("entities", 0),
-        "partitions": commit["partitions"].get("articles", 0),
-        "rows_written": commit["rows_written"],
-    }
+def _commit_counts(commit: dict, finished_at: datetime) -> CommitCounts:
+    return CommitCounts(
+        articles_new=commit["rows_new"].get("articles", 0),
+        entities=commit["rows_written"].get("entities", 0),
+        partitions=commit["partitions"].get("articles", 0),
+        rows_written=commit["rows_written"],
+        finished_at=finished_at,
+    )
 
 
-def _drop_file_detail(summary: dict) -> dict:
-    summary.pop("file_status", None)
-    summary.pop("outcomes", None)
-    return summary
-
-
-def _record_failure(lake: str, run_id: str, context: dict, exc: BaseException) -> None:
+def record_failure(lake: str, run_id: str, context: dict, exc: BaseException) -> None:
     """A failed run leaves a report saying so (best effort) and no staged files behind."""
     with contextlib.suppress(Exception):
         lake_writer.drop_staging(lake, run_id)
         write_run_report(lake, {**context, "status": "failed", "finished_at": datetime.now(timezone.utc),
                                 "error": redact(f"{type(exc).__name__}: {exc}")[:500]})
-

@@ -14,7 +14,7 @@ from functools import lru_cache
 from dateutil import tz as dateutil_tz
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-from tasks.limits import LIMITS
+from tasks.settings import LIMITS
 from tasks.records import Reject, Story
 
 # --- agencies -----------------------------------------------------------------------------

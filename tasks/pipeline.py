@@ -16,7 +16,7 @@ from tasks.amounts import find_amounts
 from tasks.entities import entity_rows, paragraph_index
 from tasks.formats import reader_for
 from tasks.lake.schema import rows_for_each_dataset
-from tasks.limits import LIMITS
+from tasks.settings import LIMITS
 from tasks.quotes import find_quotes
 from tasks.parse import date_near, find_month_day, finish_story, trusted_moment
 from tasks.records import RawFile, Reject, Story

@@ -9,7 +9,7 @@ Every case is a pure function returning `(name, data, expectation)`, where expec
 
 `CASES` registers them with the format they aim at, whether they are slow (a 200 MB file,
 a 50 MB line: pytest marker `slow`) and the limits they run under (scaled-down variants of
-the big cases run in the default suite with tasks.limits.LIMITS lowered). Valid bases come
+the big cases run in the default suite with tasks.settings.LIMITS lowered). Valid bases come
 from tasks.synth (same seed, same bytes); the corruption is then done by hand.
 """
 

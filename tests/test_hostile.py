@@ -4,7 +4,7 @@ Every case: process_file never raises, the outcome is the expected one (parsed, 
 row with that stage and reason), every reject row has a stage and a reason, and memory stays
 bounded (tracemalloc peak). The big cases (a 200 MB file, a 50 MB line, 1 GB bombs) carry
 the `slow` marker and run only with WIRELAKE_SLOW_TESTS=1; scaled-down twins of each run
-by default, under lowered tasks.limits.LIMITS.
+by default, under lowered tasks.settings.LIMITS.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from tasks.limits import LIMITS
+from tasks.settings import LIMITS
 from tasks.pipeline import process_file
 from tasks.records import RawFile
 from tasks.lake.schema import DATASETS
@@ -73,7 +73,7 @@ def test_hostile_case(case, monkeypatch, warm_pipeline):
 
 
 def test_limits_come_from_the_environment(monkeypatch):
-    from tasks.limits import Limits
+    from tasks.settings import Limits
 
     monkeypatch.setenv("WIRELAKE_MAX_JSON_DEPTH", "7")
     monkeypatch.setenv("WIRELAKE_MAX_STORY_CHARS", "1234")

@@ -9,7 +9,6 @@ is loaded with it. WIRELAKE_NER_MODEL=/path/x.crfsuite selects another model (he
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
@@ -18,10 +17,11 @@ import pycrfsuite
 from tasks.entities import features
 from tasks.entities.features import document_features
 from tasks.entities.tokens import sentences, tokenize
+from tasks.settings import SETTINGS
 
 MODEL_PATH = Path(__file__).resolve().parent / "model" / "model.crfsuite"
 # another model (and its word list beside it) for held-out evaluation: bench, experiments
-_MODEL = Path(os.environ.get("WIRELAKE_NER_MODEL") or MODEL_PATH)
+_MODEL = Path(SETTINGS.ner_model or MODEL_PATH)
 _local = threading.local()
 
 

@@ -12,7 +12,7 @@ import re
 from lxml import etree
 
 from tasks.clean import detect_charset
-from tasks.limits import LIMITS
+from tasks.settings import LIMITS
 from tasks.records import Reject
 
 _PARSER_OPTIONS = dict(

@@ -16,7 +16,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 
-from tasks.limits import LIMITS
+from tasks.settings import LIMITS
 from tasks.records import RawFile, Reject
 
 _CHUNK = 1 << 20

@@ -20,7 +20,7 @@ from lxml import etree
 
 from tasks.clean import detect_charset, normalise_text
 from tasks.formats._xml import local, parse_xml, sniff_text, text_of
-from tasks.limits import LIMITS
+from tasks.settings import LIMITS
 from tasks.parse import split_dateline
 from tasks.records import MarkedEntity, RawFile, Reject, Story
 

@@ -28,7 +28,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from tasks.formats import html
 from tasks.formats.archives import budgeted, charge, read_bounded
-from tasks.limits import LIMITS
+from tasks.settings import LIMITS
 from tasks.records import RawFile, Reject
 
 NAME = "warc"

@@ -9,6 +9,7 @@ import socket
 import time
 from collections.abc import Iterator
 
+from tasks import settings
 from tasks.lake.layout import Lake
 
 LOCK_STALE_AFTER_S = 6 * 3600  # a lock on object storage older than this is a dead run's
@@ -27,7 +28,7 @@ def lake_lock(lake: str | Lake, timeout_s: float | None = None, poll_s: float = 
     after LOCK_STALE_AFTER_S. A second writer waits, then fails with a clear message.
     """
     lake = Lake.at(lake)
-    timeout_s = float(os.environ.get("WIRELAKE_LOCK_TIMEOUT_S", 600)) if timeout_s is None else timeout_s
+    timeout_s = settings.SETTINGS.lock_timeout_s if timeout_s is None else timeout_s  # read at call time: tests swap it
     path = lake.lock_file()
     try:
         lake.fs.makedirs(lake.state_dir(), exist_ok=True)

@@ -34,7 +34,7 @@ RUNS = pa.schema([
 
 
 def report_rows(summary: dict) -> list[dict]:
-    """The long-form table of a run summary (see flows.ingest.summarise)."""
+    """The long-form table of a run summary (`RunSummary.as_dict()`, see flows/run_steps.py)."""
     counts = [("files", k, summary.get(f"files_{k}", 0)) for k in ("listed", "seen", "parsed", "rejected", "duplicate", "skipped")]
     counts += [("stage", k, v) for k, v in summary.get("reject_stages", {}).items()]
     counts += [("agency", k, v) for k, v in summary.get("agencies", {}).items()]

@@ -77,7 +77,8 @@ def _string_literals(path: Path) -> list[str]:
 
 def test_lake_paths_are_spelled_in_layout_only():
     spelled = Path(layout.__file__).resolve()
-    found = [f"{path.relative_to(ROOT)}: {text!r}" for path in sorted((ROOT / "tasks").rglob("*.py"))
+    found = [f"{path.relative_to(ROOT)}: {text!r}" for folder in ("tasks", "flows")
+             for path in sorted((ROOT / folder).rglob("*.py"))
              if path.resolve() != spelled
              for text in _string_literals(path) if LAKE_PATH.search(text)]
     assert found == []

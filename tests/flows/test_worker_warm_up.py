@@ -70,5 +70,5 @@ def test_timeout_kills_the_stuck_worker_and_the_pool_goes_on():
 
 def test_the_run_steps_do_not_load_prefect():
     # The bench's `plain` system (wirelake without Prefect) and the crash worker rely on it.
-    check = "import sys, flows.run_steps, tasks.batch; assert 'prefect' not in sys.modules, 'prefect was imported'"
+    check = "import sys, flows.run_steps, flows.backfill, flows.progress, tasks.batch; assert 'prefect' not in sys.modules, 'prefect was imported'"
     subprocess.run([sys.executable, "-c", check], check=True, timeout=120)

@@ -64,13 +64,13 @@ def test_s3_source_and_lake_round_trip(prefect_harness, s3, tmp_path):
         if path.is_file():
             s3.pipe_file(f"raw/feed/{path.relative_to(FIXTURES / 'raw_mini')}", path.read_bytes())
     first = run_flow("s3://raw/feed", "s3://lake/wl", workers=1)
-    assert first["files_seen"] == 7 and first["articles"] == 5
+    assert first.files_seen == 7 and first.articles == 5
     assert s3.exists("lake/wl/articles/pub_date=2022-03-03/part-0.parquet")
     assert not s3.exists("lake/wl/_state/lock") and not s3.glob("lake/wl/_staging/*/*/*")
 
     # The same lake read back by an analyst, through s3fs, equals a local run of the same files.
     local = run_flow(str(FIXTURES / "raw_mini"), str(tmp_path / "local"), workers=1)
-    assert local["articles"] == first["articles"]
+    assert local.articles == first.articles
     on_s3 = _frame("s3://lake/wl", "articles").drop(columns="source_uri")
     on_disk = _frame(str(tmp_path / "local"), "articles").drop(columns="source_uri")
     pd.testing.assert_frame_equal(on_s3, on_disk)
@@ -82,7 +82,7 @@ def test_s3_source_and_lake_round_trip(prefect_harness, s3, tmp_path):
     body = s3.cat_file("raw/feed/ap-denver.txt").replace(b"231 people", b"230 people")
     s3.pipe_file("raw/feed/ap-denver.txt", body)
     second = run_flow("s3://raw/feed", "s3://lake/wl", workers=1)
-    assert second["files_seen"] == 1 and second["files_skipped"] == 6
+    assert second.files_seen == 1 and second.files_skipped == 6
     denver = pd.read_parquet("s3://lake/wl/articles/pub_date=2021-01-09/part-0.parquet")
     assert len(denver) == 2 and denver["body"].str.contains("230 people").sum() == 1  # partition swapped
 
@@ -104,10 +104,10 @@ def test_dask_cluster_gives_the_same_lake_as_local_processes(prefect_harness, tm
             started = time.perf_counter()
             on_dask = run_flow(str(source), str(tmp_path / "dask"), batch_size=2, dask_address=cluster.scheduler_address)
             assert len(client.scheduler_info()["workers"]) == 2
-        assert on_dask["batches"] == 4 and time.perf_counter() - started < 300
+        assert on_dask.batches == 4 and time.perf_counter() - started < 300
     finally:
         os.environ.pop("PREFECT_API_URL", None)
     local = run_flow(str(source), str(tmp_path / "local"), workers=2, batch_size=2)
-    assert (on_dask["files_seen"], on_dask["articles"]) == (local["files_seen"], local["articles"])
+    assert (on_dask.files_seen, on_dask.articles) == (local.files_seen, local.articles)
     for dataset in ("articles", "entities", "rejects"):
         pd.testing.assert_frame_equal(_frame(str(tmp_path / "dask"), dataset), _frame(str(tmp_path / "local"), dataset))

@@ -1,5 +1,6 @@
 """Incremental runs, backfills, run reports and the lake lock, through the real flows."""
 
+import dataclasses
 import os
 import shutil
 import time
@@ -11,6 +12,7 @@ import pytest
 import flows.ingest as ingest_module
 from flows.cli import main
 from flows.ingest import run_backfill, run_flow
+from tasks import settings
 from tasks.lake.ledger import read_ledger
 from tasks.lake.runs import last_successful_run, read_runs
 
@@ -34,14 +36,14 @@ def articles(lake):
 def test_second_run_reads_only_new_or_changed_files(prefect_harness, source, tmp_path):
     lake = tmp_path / "lake"
     first = run_flow(str(source), str(lake), workers=1)
-    assert first["files_seen"] == 7 and first["files_skipped"] == 0
+    assert first.files_seen == 7 and first.files_skipped == 0
     ledger = read_ledger(str(lake)).to_pandas()
     assert len(ledger) == 7 and set(ledger["status"]) == {"parsed", "rejected", "duplicate"}
     assert ledger.set_index("source_uri").loc[f"{source}/ap-denver.txt", "pub_dates"].tolist() == ["2021-01-09"]
     before = articles(lake)
 
     again = run_flow(str(source), str(lake), workers=1)  # what arrived since the last run: nothing
-    assert again["files_seen"] == 0 and again["files_skipped"] == 7
+    assert again.files_seen == 0 and again.files_skipped == 7
     pd.testing.assert_frame_equal(before, articles(lake))
 
     new = source / "ap-denver-copy2.txt"
@@ -50,11 +52,11 @@ def test_second_run_reads_only_new_or_changed_files(prefect_harness, source, tmp
     changed.write_bytes(changed.read_bytes().replace(b"46 gauging", b"47 gauging"))
     os.utime(changed, (time.time() + 5, time.time() + 5))
     third = run_flow(str(source), str(lake), workers=1)
-    assert third["files_seen"] == 2 and third["files_skipped"] == 6
+    assert third.files_seen == 2 and third.files_skipped == 6
     assert len(articles(lake)) == len(before) + 2  # both edits are new content
 
     full = run_flow(str(source), str(lake), workers=1, full_refresh=True)
-    assert full["files_seen"] == 8 and full["articles_new"] == 0
+    assert full.files_seen == 8 and full.articles_new == 0
 
 
 def test_deleting_a_partition_and_rerunning_rebuilds_it(prefect_harness, source, tmp_path):
@@ -63,7 +65,7 @@ def test_deleting_a_partition_and_rerunning_rebuilds_it(prefect_harness, source,
     before = articles(lake)
     shutil.rmtree(lake / "articles" / "pub_date=2022-03-03")
     summary = run_flow(str(source), str(lake), workers=1)
-    assert summary["files_seen"] == 2  # the two quake versions, nothing else
+    assert summary.files_seen == 2  # the two quake versions, nothing else
     # The same rows again; only the rebuilt ones carry the new ingestion time.
     pd.testing.assert_frame_equal(before.drop(columns="ingested_at"), articles(lake).drop(columns="ingested_at"))
 
@@ -72,11 +74,11 @@ def test_run_reports_survive_in_the_lake(prefect_harness, source, tmp_path):
     lake = tmp_path / "lake"
     summary = run_flow(str(source), str(lake), workers=1)
     runs = read_runs(str(lake)).to_pandas()
-    assert set(runs["run_id"]) == {summary["run_id"]} and set(runs["status"]) == {"completed"}
+    assert set(runs["run_id"]) == {summary.run_id} and set(runs["status"]) == {"completed"}
     counts = runs.set_index(["section", "key"])["count"]
     assert counts[("files", "seen")] == 7 and counts[("files", "rejected")] == 1
     assert counts[("agency", "Reuters")] == 2 and counts[("reject", "parse: no body")] == 1
-    assert last_successful_run(str(lake))["run_id"] == summary["run_id"]
+    assert last_successful_run(str(lake))["run_id"] == summary.run_id
 
 
 def test_backfill_rebuilds_days_and_a_rerun_changes_nothing(prefect_harness, source, tmp_path):
@@ -128,7 +130,7 @@ def test_a_second_writer_waits_then_fails_clearly(prefect_harness, source, tmp_p
     before = articles(lake)
     lock = lake / "_state" / "lock"
     lock.write_text(f"{os.uname().nodename} {os.getpid()} {time.time():.0f}")  # a live holder: this process
-    monkeypatch.setenv("WIRELAKE_LOCK_TIMEOUT_S", "1")
+    monkeypatch.setattr(settings, "SETTINGS", dataclasses.replace(settings.SETTINGS, lock_timeout_s=1))
     (source / "late.txt").write_bytes((source / "ap-denver.txt").read_bytes().replace(b"231", b"199"))
     assert main(["run", "--source", str(source), "--lake", str(lake), "--quiet", "--workers", "1"]) == 1
     err = capsys.readouterr().err
@@ -153,7 +155,7 @@ def test_run_report_is_published_as_a_prefect_artifact(prefect_harness, source, 
             return sorted(found, key=lambda a: a.created)[-1]
 
     artifact = anyio.run(latest)
-    assert summary["run_id"] in artifact.description
+    assert summary.run_id in artifact.description
     rows = artifact.data if isinstance(artifact.data, list) else __import__("json").loads(artifact.data)
     assert {"section": "files", "key": "seen", "count": 7} in rows
 

@@ -7,7 +7,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from flows.ingest import run_flow, summarise
+from flows.ingest import run_flow
+from tasks.errors import ConservationError
 
 from tests.conftest import FIXTURES
 
@@ -27,10 +28,10 @@ def source(tmp_path):
 def test_run_accounts_for_every_file_and_fills_the_lake(prefect_harness, source, tmp_path):
     lake = tmp_path / "lake"
     summary = run_flow(str(source), str(lake), workers=1)
-    assert summary["files_seen"] == 9
-    assert (summary["files_parsed"], summary["files_rejected"], summary["files_duplicate"]) == (5, 3, 1)
-    assert summary["articles"] == 5 and summary["articles_new"] == 5
-    assert summary["rejects_by_reason"] == {"read: empty file": 1, "sniff: unknown format": 1, "parse: no body": 1}
+    assert summary.files_seen == 9
+    assert (summary.files_parsed, summary.files_rejected, summary.files_duplicate) == (5, 3, 1)
+    assert summary.articles == 5 and summary.articles_new == 5
+    assert summary.rejects_by_reason == {"read: empty file": 1, "sniff: unknown format": 1, "parse: no body": 1}
 
     articles = pd.read_parquet(lake / "articles")
     assert len(articles) == 5 and articles["article_id"].is_unique
@@ -65,19 +66,42 @@ def test_rerun_is_idempotent_and_parallel_run_matches(prefect_harness, source, t
     run_flow(str(source), str(lake), workers=1)
     first = pd.read_parquet(lake / "articles")
     summary = run_flow(str(source), str(lake), workers=2, batch_size=2, full_refresh=True)  # process pool, 5 batches
-    assert summary["articles_new"] == 0 and summary["batches"] == 5
+    assert summary.articles_new == 0 and summary.batches == 5
     second = pd.read_parquet(lake / "articles")
     pd.testing.assert_frame_equal(first, second)
     assert len(pd.read_parquet(lake / "rejects")) == 3
 
 
-def test_summarise_counts_duplicates_in_uri_order():
-    batches = [
-        {"files": [{"uri": "b", "status": "parsed", "n_bytes": 1, "article_ids": ["x"], "reject": None}], "formats": {}},
-        {"files": [{"uri": "a", "status": "parsed", "n_bytes": 1, "article_ids": ["x"], "reject": None},
-                   {"uri": "c", "status": "rejected", "n_bytes": 1, "article_ids": [], "reject": "read: empty file"}],
-         "formats": {}},
-    ]
-    summary = summarise(batches)
-    assert (summary["files_parsed"], summary["files_duplicate"], summary["files_rejected"]) == (1, 1, 1)
-    assert summary["articles"] == 1 and summary["articles_parsed"] == 2
+def test_a_run_that_loses_articles_fails_at_once_not_after_retries(prefect_harness, source, tmp_path, monkeypatch,
+                                                                    capsys):
+    """commit-lake retries what may pass next time, not a terminal error (the same counts again)."""
+    import flows.run_steps
+    from flows.cli import main
+
+    calls = []
+
+    def lose_one(summary, written, only=None):
+        calls.append(written)
+        raise ConservationError(f"run lost track of articles: {written} expected, {written - 1} written")
+
+    monkeypatch.setattr(flows.run_steps, "check_articles_conserved", lose_one)
+    assert main(["run", "--source", str(source), "--lake", str(tmp_path / "lake"), "--quiet", "--workers", "1"]) == 1
+    assert calls == [5]  # ran once: no retry
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("wirelake: error: run failed (ConservationError: run lost track of articles")
+
+
+def test_commit_lake_still_retries_a_passing_failure(prefect_harness, source, tmp_path, monkeypatch):
+    import flows.run_steps
+
+    real, calls = flows.run_steps.check_articles_conserved, []
+
+    def flaky(summary, written, only=None):
+        calls.append(written)
+        if len(calls) == 1:
+            raise OSError("object store timed out")
+        return real(summary, written, only)
+
+    monkeypatch.setattr(flows.run_steps, "check_articles_conserved", flaky)
+    summary = run_flow(str(source), str(tmp_path / "lake"), workers=1)
+    assert calls == [5, 5] and summary.articles == 5
