@@ -55,7 +55,7 @@ class Limits:
 class Settings:
     batch_timeout_s: float = 3600.0  # a batch past this is stopped (its worker killed) and retried
     lock_timeout_s: float = 600.0  # a second writer waits this long for the lake's lock, then fails
-    ner_model: Path | None = None  # None: tasks/ner/model.crfsuite
+    ner_model: Path | None = None  # None: tasks/entities/model/model.crfsuite
     limits: Limits = field(default_factory=Limits)
 
     @classmethod
