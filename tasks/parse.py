@@ -228,6 +228,7 @@ _UNBRACKETED_AGENCY_DATELINE = re.compile(
     rf"^(?P<dateline>(?P<place>[A-Z][A-Z .'’\-]{{2,30}}?),\s*(?P<when>[^()]{{3,30}}?)\s+"
     rf"(?P<agency>(?i:{_AGENCY_ALTERNATION})))\s*(?P<separator>--|-|—|–)\s+"
 )
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 _HAS_DATE = re.compile(r"\d|\b(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b")
 
 
@@ -261,6 +262,23 @@ def split_dateline(paragraph: str) -> Dateline | None:
         when=when,
         rest=paragraph[match.end():].strip(),
     )
+
+
+def dateline_place(dateline: str | None) -> str | None:
+    """The place of a dateline as written: 'FORT WASHINGTON, Pa., March 3 (AP)' -> 'FORT WASHINGTON, Pa.';
+    None for a timestamp or a bare date ('2014-07-16 13:00:03 GMT'), which are no datelines."""
+    if not dateline:
+        return None
+    text = re.sub(r"\s*(?:\([^()]*\)|/[^/]+/)\s*\.?$", "", dateline.strip())  # "(AP)", "/TASS/"
+    parts = []
+    for part in text.split(","):
+        if _HAS_DATE.search(part):
+            break
+        parts.append(part.strip())
+    place = ", ".join(p for p in parts if p)
+    if place and (agency := AGENCY_NAME.search(place)) and agency.end() == len(place):
+        place = place[:agency.start()].strip(" ,-")  # "SEOUL, Nov 26 AFP" left "SEOUL"; "Paris AFP" -> "Paris"
+    return place if _LETTERS.search(place) else None
 
 
 def _credited_agency(mark: str | None) -> str | None:
@@ -411,6 +429,8 @@ def finish_story(story: Story, now: datetime | None = None) -> Story:
     story.headline = slugs.headline
     story.kind = story.kind or slugs.kind
     story.version = story.version or slugs.version
+    if story.dateline is not None and dateline_place(story.dateline) is None:
+        story.dateline = None  # a timestamp or a bare date in the format's dateline field
     if story.paragraphs and story.dateline is None:
         if found := split_dateline(story.paragraphs[0]):
             story.dateline = found.text
@@ -421,7 +441,9 @@ def finish_story(story: Story, now: datetime | None = None) -> Story:
                     story.published_on, story.published_at = when.day, when.moment
                     story.date_source = "content"
     check_dates(story, now)
-    story.agency = canonical_agency(story.agency)
+    if story.byline and (AGENCY_NAME.fullmatch(story.byline.strip(" .")) or story.byline == story.publisher):
+        story.agency, story.byline = story.agency or story.byline, None  # an organisation's credit, no person's
+    story.agency = canonical_agency(story.agency or story.publisher)
     if story.language:  # "en-GB" and "en" are one language to filter on
         story.language = story.language.replace("_", "-").split("-")[0].lower()
     else:

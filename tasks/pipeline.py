@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from tasks.amounts import find_amounts
-from tasks.entities import entity_rows, paragraph_index
+from tasks.entities import entity_rows, paragraph_index, places
 from tasks.formats import reader_for
 from tasks.lake.schema import rows_for_each_dataset
 from tasks.settings import LIMITS
 from tasks.quotes import find_quotes
-from tasks.parse import date_near, find_month_day, finish_story, trusted_moment
+from tasks.parse import date_near, dateline_place, find_month_day, finish_story, trusted_moment
 from tasks.records import RawFile, Reject, Story
 from tasks.redact import redact
 
@@ -101,6 +101,7 @@ def _process(raw: RawFile, ingested_at: datetime, out: FileRows) -> None:
 def article_row(story: Story, raw: RawFile, ingested_at: datetime) -> dict:
     body = "\n\n".join(story.paragraphs)
     pub_date, date_source = _pub_date(story, raw, ingested_at)
+    place = dateline_place(story.dateline)
     # Hash what the story says, not how the format spelt it: the same story delivered as
     # NITF and as ninjs gets one id and is written once.
     content_sha256 = _sha256(story.agency or "", fingerprint(story.headline), fingerprint(body))
@@ -110,6 +111,7 @@ def article_row(story: Story, raw: RawFile, ingested_at: datetime) -> dict:
         "story_id": story_id,
         "version": story.version or 1,
         "agency": story.agency,
+        "publisher": story.publisher,
         "headline": story.headline,
         "subheadline": story.subheadline,
         "kind": story.kind or "story",
@@ -119,7 +121,11 @@ def article_row(story: Story, raw: RawFile, ingested_at: datetime) -> dict:
         "pub_date": pub_date.isoformat(),
         "date_source": date_source,
         "dateline": story.dateline,
+        "dateline_place": place,
+        "dateline_country_code": _country_of(place),
         "byline": story.byline,
+        "credits": story.credits,
+        "advisory": story.advisory,
         "body": body,
         "paragraphs": story.paragraphs,
         "word_count": len(body.split()),
@@ -180,6 +186,12 @@ def _pub_date(story: Story, raw: RawFile, ingested_at: datetime) -> tuple[date, 
         if near := date_near(*month_day, anchor):
             return near, "file"
     return anchor, "file"
+
+
+def _country_of(place: str | None) -> str | None:
+    """ISO code of a dateline's place, from the same GeoNames tables the entities use."""
+    found = places.locate(place) if place else None
+    return found.country_code if found else None
 
 
 def web_address(url: str | None) -> str | None:

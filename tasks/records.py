@@ -49,7 +49,10 @@ class Story:
     published_on: date | None = None  # the date, when known without a time
     date_source: str | None = None  # content / metadata / file
     dateline: str | None = None
-    byline: str | None = None
+    byline: str | None = None  # people only: an organisation's credit goes to agency / publisher
+    credits: list[str] = field(default_factory=list)  # "(Reporting by ...; Editing by ...)", contributor lines
+    advisory: str | None = None  # an editors' note at the top: "(Adds comments, detail)"
+    publisher: str | None = None  # the outlet whose page or feed it is; None for agency deliveries
     language: str | None = None
     related_headlines: list[str] = field(default_factory=list)
     subheadline: str | None = None

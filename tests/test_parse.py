@@ -3,7 +3,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from tasks.parse import (
-    canonical_agency, date_near, detect_language, find_date, find_month_day, finish_story,
+    canonical_agency, date_near, dateline_place, detect_language, find_date, find_month_day, finish_story,
     split_dateline, split_slugs, strip_end_mark,
 )
 from tasks.records import Reject, Story
@@ -166,3 +166,39 @@ def test_non_stories_are_refused_with_a_reason(headline, paragraphs, reason):
 ])
 def test_stories_about_tests_and_copyright_stay_stories(headline, paragraphs):
     assert finish_story(Story(headline=headline, paragraphs=paragraphs, source_format="page_text")).headline == headline
+
+
+@pytest.mark.parametrize("dateline, place", [
+    ("FORT WASHINGTON, Pa., March 3 (AP)", "FORT WASHINGTON, Pa."),
+    ("BERLIN", "BERLIN"),
+    ("Peine (dpa/lni)", "Peine"),
+    ("MOSCOW, January 21. /TASS/", "MOSCOW"),
+    ("SEOUL, Nov 26 AFP", "SEOUL"),
+    ("2014-07-16 13:00:03 GMT+00:00", None),  # a timestamp is no dateline
+    ("12 March 2024", None),
+    ("", None),
+])
+def test_dateline_place(dateline, place):
+    assert dateline_place(dateline) == place
+
+
+def test_a_timestamp_in_the_dateline_field_gives_way_to_the_body_dateline():
+    story = finish_story(Story(headline="Stocks rise", dateline="2014-07-16 13:00:03 GMT+00:00", source_format="newsml_g2",
+                               paragraphs=["NEW YORK, July 16 (Reuters) - Stocks rose on Wednesday.", "More."]))
+    assert story.dateline == "NEW YORK, July 16 (Reuters)" and story.paragraphs[0] == "Stocks rose on Wednesday."
+
+
+@pytest.mark.parametrize("byline, publisher, agency", [
+    ("Associated Press", None, "AP"),
+    ("The Daily Courier", "The Daily Courier", "The Daily Courier"),
+])
+def test_an_organisation_in_the_byline_is_the_agency_not_a_person(byline, publisher, agency):
+    story = finish_story(Story(headline="Storm hits coast", byline=byline, publisher=publisher, source_format="html",
+                               paragraphs=["A storm hit the coast on Friday, officials said."]))
+    assert (story.byline, story.agency) == (None, agency)
+
+
+def test_an_outlet_without_agency_credit_is_the_agency():
+    story = finish_story(Story(headline="Council votes on budget", publisher="Springfield Gazette", source_format="html",
+                               paragraphs=["The council voted on the budget on Tuesday."]))
+    assert (story.agency, story.publisher, story.byline) == ("Springfield Gazette", "Springfield Gazette", None)

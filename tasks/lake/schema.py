@@ -31,7 +31,8 @@ ARTICLES = pa.schema(
         ("article_id", pa.string()),  # first 16 hex of content_sha256: same content, same id
         ("story_id", pa.string()),  # groups the versions of one story
         ("version", pa.int32()),
-        ("agency", pa.string()),
+        ("agency", pa.string()),  # the credited agency, one canonical short name ("AP", "EFE", "dpa")
+        ("publisher", pa.string()),  # the outlet whose page or feed it is; null for agency deliveries
         ("headline", pa.string()),  # without desk slugs
         ("subheadline", pa.string()),
         ("kind", pa.string()),  # story, urgent, roundup, interview, writethru, stub (feed item without text) ...
@@ -39,8 +40,12 @@ ARTICLES = pa.schema(
         ("published_utc_offset", pa.string()),  # the zone the source gave, "+08:00"; null if none
         ("version_created_at", UTC_TIMESTAMP),  # when this version was issued, if the format says
         ("date_source", pa.string()),  # content / metadata / file
-        ("dateline", pa.string()),
-        ("byline", pa.string()),
+        ("dateline", pa.string()),  # as written: "FORT WASHINGTON, Pa., March 3 (AP)"
+        ("dateline_place", pa.string()),  # the place only: "FORT WASHINGTON, Pa."
+        ("dateline_country_code", pa.string()),  # ISO 3166-1 alpha-2 of that place, when known
+        ("byline", pa.string()),  # people only
+        ("credits", pa.list_(pa.string())),  # reporting / editing / contributor credits moved out of the body
+        ("advisory", pa.string()),  # an editors' note moved out of the top of the body
         ("body", pa.string()),  # paragraphs joined by a blank line
         ("paragraphs", pa.list_(pa.string())),
         ("word_count", pa.int32()),
