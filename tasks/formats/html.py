@@ -56,6 +56,10 @@ _MAX_LEAD_BLOCKS = 4  # a standfirst or byline line above the dateline sits in t
 _MAX_LEAD_WORDS = 25  # a standfirst or a byline line, not a paragraph of the story
 _BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
                "table", "tr", "section", "article", "header", "footer", "aside", "dl", "dt", "dd", "hr"}
+# "Updated", "Last modified", "Aktualisiert", "Actualizado", "Mis à jour": a later stamp, never the published time.
+_UPDATED = re.compile(r"(?:^|\b)(?:updated|last modified|modified|aktualisiert|actualizado|actualización|mis à jour|atualizado|aggiornato)\b[\s:]*(?:on|am|el|le|em|il)?\s*$|^\s*(?:updated|last modified|aktualisiert|actualizado|mis à jour)\b", re.I)
+_UPDATED_CLASS = re.compile(r"updated|modified", re.I)
+_PUBLISHED = re.compile(r"\b(?:published|posted|publicado|publié|veröffentlicht|pubblicato)\b", re.I)
 _MIN_WORDS = 25  # less than this is a caption or a teaser, not an article
 _MIN_WORDS_UNMARKED = 80  # pages that do not say they are articles must show more prose
 _MIN_MEAN_PARAGRAPH_WORDS = 10  # lists of headlines (index pages) have short "paragraphs"
@@ -427,16 +431,37 @@ def _first_text(tree: etree._Element, xpath: str) -> str:
 
 
 def _time_datetime(tree: etree._Element) -> str:
-    values = tree.xpath("//time/@datetime")
-    return values[0] if values else ""
+    """The first <time datetime> that is not an update stamp ("Updated 14:05" often stands first)."""
+    published = tree.xpath("//time[@itemprop='datePublished' or @pubdate]/@datetime")
+    if published:
+        return published[0]
+    for element in tree.xpath("//time[@datetime]"):
+        if not _is_update_stamp(element):
+            return element.get("datetime")
+    return ""
 
 
 def _visible_date(tree: etree._Element) -> FoundDate | None:
-    """'Posted: Saturday, April 6, 2019 9:12 AM' in an element whose class or id says date."""
+    """'Posted: Saturday, April 6, 2019 9:12 AM' in an element whose class or id says date
+    (an 'Updated ...' line is not the publication date)."""
     for element in tree.xpath(_DATE_ELEMENTS):
-        if found := find_date(text_of(element)[:200]):
+        text = text_of(element)[:200]
+        if not _UPDATED.match(text) and not _UPDATED_CLASS.search(element.get("class") or "") and (found := find_date(text)):
             return found
     return None
+
+
+def _is_update_stamp(element: etree._Element) -> bool:
+    """A time whose class, or whose label just before it, says updated / modified."""
+    parent = element.getparent()
+    before = (parent.text or "") if parent is not None and parent[0] is element else ""
+    previous = element.getprevious()
+    if previous is not None:
+        before = previous.tail or ""
+        if not before.strip():
+            before = text_of(previous)
+    classes = " ".join(filter(None, (element.get("class"), parent.get("class") if parent is not None else None)))
+    return bool(_UPDATED_CLASS.search(classes) or _UPDATED.search(before[-40:]) and not _PUBLISHED.search(before[-40:]))
 
 
 def _byline(meta: dict, ld: dict) -> str | None:
