@@ -59,6 +59,7 @@ _RELATED_HEADING = re.compile(
     r"|más (?:sobre|noticias|en) [\w ]{1,40}|lo más (?:leído|visto)|mehr (?:zum thema|aus [\w ]{1,40})"
     r"|das könnte sie auch interessieren|sur le même sujet|à lire aussi|les plus lus)\s*[:›»]?",
     re.I)
+_NUMERIC_DATE = re.compile(r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?)?", re.I)
 _SLIDE = re.compile(r"^(\d{1,3})/(\d{1,3})\s*\S")
 # "Jane Doe is a reporter for ...", "Candice Sealey is the Founder ...", "Redakteur in der Wirtschaft."
 _BIO = re.compile(
@@ -121,6 +122,8 @@ def _drop_slides(blocks: list[str]) -> list[str]:
 
 def _is_date_line(block: str) -> bool:
     """'24 July 2015', '08.04.2015 12:46': the page's date printed above or below the story."""
+    if _NUMERIC_DATE.fullmatch(block.strip()):
+        return True
     words = block.split()
     return len(words) <= 6 and not re.search(r"[.!?]\s*$|[a-z]{3,}\s+[a-z]{3,}", block) and find_date(block) is not None
 
