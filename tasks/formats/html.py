@@ -15,8 +15,9 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import date, datetime, timezone
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
+import htmldate
 import lxml.html
 import trafilatura
 from dateutil import parser as date_parser
@@ -24,6 +25,7 @@ from dateutil import tz
 from lxml import etree
 
 from tasks.clean import decode_text, normalise_text
+from tasks.formats._page_furniture import drop_furniture
 from tasks.formats._xml import root_name, sniff_text, text_of
 from tasks.parse import AGENCIES, FoundDate, find_date, split_dateline
 from tasks.records import RawFile, Reject, Story
@@ -42,26 +44,41 @@ _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "iso-8859-1": "cp1252
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle",
                   "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "blogposting",
                   "liveblogposting", "report", "socialmediaposting"}
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
-_SITE_SEPARATORS = {"|", "::", "»"}  # what follows these is the site's name or section, never the headline
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+|\s*(?:\||_)\s*")
+_SITE_SEPARATORS = {"|", "::", "»", "_"}  # what follows these is the site's name or section, never the headline
 _DATE_ELEMENTS = ("//*[contains(@class, 'date') or contains(@class, 'time') or contains(@id, 'date')"
                   " or contains(@class, 'posted') or contains(@class, 'published')]")
 # Error pages by their title; "error" or "not found" only at the start ("Human error blamed ..." is news).
-_NOT_FOUND = re.compile(r"\b404\b|page not found|no longer available|^(?:error|not found)\b", re.I)
-# Page furniture that extractors keep inside the article: link teasers and rights notices.
-_FURNITURE = re.compile(
-    r"^(?:read more|related|see also|also read|more on this|watch|listen|click here|à lire aussi|lire aussi"
-    r"|mehr zum thema|lesen sie auch)\b\s*:?|^(?:copyright\b|©|\(c\) )|all rights reserved", re.I)
+_NOT_FOUND = re.compile(r"\b404\b|page not found|no longer available|^(?:error|not found)\b"
+                        r"|页面(?:地址)?不存在|找不到(?:页面|网页)|ページが見つかりません", re.I)
 _BYLINE_TEXT = re.compile(r"\b(?i:by|par|von)\s+(?P<name>[A-ZÀ-Þ][\w'’-]*(?: [A-ZÀ-Þ][\w'’-]*){0,3})")
 _MAX_LEAD_BLOCKS = 4  # a standfirst or byline line above the dateline sits in the first blocks
-_MAX_FURNITURE_WORDS = 25
+_MAX_LEAD_WORDS = 25  # a standfirst or a byline line, not a paragraph of the story
 _BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
                "table", "tr", "section", "article", "header", "footer", "aside", "dl", "dt", "dd", "hr"}
+# "Updated", "Last modified", "Aktualisiert", "Actualizado", "Mis à jour": a later stamp, never the published time.
+_UPDATED = re.compile(r"(?:^|\b)(?:updated|last modified|modified|aktualisiert|actualizado|actualización|mis à jour|atualizado|aggiornato)\b[\s:]*(?:on|am|el|le|em|il)?\s*$|^\s*(?:updated|last modified|aktualisiert|actualizado|mis à jour)\b", re.I)
+_UPDATED_CLASS = re.compile(r"updated|modified", re.I)
+_PUBLISHED = re.compile(r"\b(?:published|posted|publicado|publié|veröffentlicht|pubblicato)\b", re.I)
 _MIN_WORDS = 25  # less than this is a caption or a teaser, not an article
 _MIN_WORDS_UNMARKED = 80  # pages that do not say they are articles must show more prose
 _MIN_MEAN_PARAGRAPH_WORDS = 10  # lists of headlines (index pages) have short "paragraphs"
-_MAX_SENTENCE_WORDS = 60  # a menu is a long run of words with no full stop
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_MAX_SENTENCE_WORDS = 60  # a menu is a long run of words with no full stop
+_MIN_HEADLINE_WORDS = 4  # "About us", "Contact", a place name: page names, not headlines
+_MIN_WORDS_UNDATED = 150  # an undated page with no markup must show more text (or a date htmldate finds)
+_FRONT_PAGE_PATH = re.compile(r"/?(?:(?:index|default|home)\.\w+)?", re.I)
+_SERVICE_TITLE = re.compile(
+    r"(?:about(?: us)?|contact(?: us)?|imprint|impressum|kontakt|über uns|privacy(?: policy)?|datenschutz"
+    r"|terms(?: of (?:use|service))?|cookie policy|log ?in|sign ?in|sign ?up|register|subscribe|my account"
+    r"|search(?: results)?|sitemap|site map|qui sommes-nous|mentions légales|contacto|quiénes somos|aviso legal"
+    r"|о нас|о компании|контакты)[.!]?", re.I)
+# Spam titles: keyword lists joined by commas or slashes with no space after them, or text
+# whose encoding broke at the source ("鏄?笉鏄??"); news headlines put a space after a comma.
+_STUFFING = re.compile(r"[^\s,/][,/](?=[^\s\d])")
+_GARBLED = re.compile(f"\ufffd|[{_CJK}]\\?+[{_CJK}].*[{_CJK}]\\?+[{_CJK}]")
+_CJK_CHARACTER = re.compile(f"[{_CJK}]")
+_CJK_SENTENCE_FACTOR = 3
 _WORDS = re.compile(f"[{_CJK}]|[^\\W{_CJK}]+")
 _SENTENCE_END = re.compile(r"[。！？]|[.!?](?=[\s\"'”’»)]|$)")
 
@@ -105,9 +122,13 @@ def parse_html(text: str, page_url: str | None = None) -> Story:
     ld = _json_ld_article(tree)
 
     headline = _headline(tree, meta, ld)
-    lead, paragraphs = split_lead(drop_furniture(extract_paragraphs(text, page_url, headline)))
+    titles = (headline, *_title_candidates(tree, meta, ld))
+    extracted = extract_paragraphs(text, page_url, headline)
+    lead, paragraphs = split_lead(drop_furniture(extracted, titles))
     words = sum(count_words(p) for p in paragraphs)
     if words < _MIN_WORDS:
+        if sum(count_words(p) for p in extracted) >= _MIN_WORDS:  # dates, widgets, teasers and nothing else
+            raise Reject("parse", "not a news page", f"{words} words left after page furniture in {headline[:60]!r}")
         raise Reject("parse", "no article text", f"{words} words of main text in {headline[:60]!r}")
     title = _first_text(tree, "//title")
     if (_NOT_FOUND.search(headline) or _NOT_FOUND.search(title)) and words < 150:
@@ -126,8 +147,8 @@ def parse_html(text: str, page_url: str | None = None) -> Story:
     marked = bool(ld) or "article:published_time" in meta
     dated = date_source is not None or split_dateline(paragraphs[0]) is not None
     if not marked and not (dated and (meta.get("og:type") == "article" or looks_like_prose(paragraphs))):
-        raise Reject("parse", "not a news page", f"{len(paragraphs)} blocks, {words} words, no article markup"
-                     + ("" if dated else ", no date"))
+        if why := not_an_article(tree, text, page_url or meta.get("og:url"), headline, paragraphs):
+            raise Reject("parse", "not a news page", f"{len(paragraphs)} blocks, {words} words, {why}")
 
     modified = meta.get("article:modified_time") or _ld_text(ld, "dateModified") or meta.get("og:updated_time")
     canonical = tree.xpath("//link[@rel='canonical']/@href")
@@ -149,7 +170,12 @@ def parse_html(text: str, page_url: str | None = None) -> Story:
 
 
 def extract_paragraphs(text: str, page_url: str | None = None, headline: str = "") -> list[str]:
-    """Main text as paragraphs (trafilatura: no comments, no tables, no link lists)."""
+    """Main text as paragraphs (trafilatura: no comments, no tables, no link lists).
+
+    trafilatura's defaults win on the real pages: favor_precision loses more story than
+    furniture (readability-set F1 0.930 against 0.937), favor_recall keeps more furniture
+    (0.933) and drops one front page, include_tables and deduplicate change nothing there.
+    """
     document = trafilatura.bare_extraction(
         text, url=page_url, include_comments=False, include_tables=False, include_images=False,
         include_links=False, with_metadata=False, deduplicate=False,
@@ -225,13 +251,45 @@ def looks_like_prose(paragraphs: list[str]) -> bool:
     """Sentences in paragraphs, not a list of links or headlines (index pages, menus)."""
     words = sum(count_words(p) for p in paragraphs)
     sentences = sum(len(_SENTENCE_END.findall(p)) for p in paragraphs)
-    return (words >= _MIN_WORDS_UNMARKED and sentences >= 3 and words / sentences <= _MAX_SENTENCE_WORDS
+    # Counted per character, a Chinese or Japanese sentence runs to 100 "words" and more.
+    cjk = sum(len(_CJK_CHARACTER.findall(p)) for p in paragraphs)
+    longest = _MAX_SENTENCE_WORDS * (_CJK_SENTENCE_FACTOR if cjk > words / 2 else 1)
+    return (words >= _MIN_WORDS_UNMARKED and sentences >= 3 and words / sentences <= longest
             and words / len(paragraphs) >= _MIN_MEAN_PARAGRAPH_WORDS)
 
 
-def drop_furniture(paragraphs: list[str]) -> list[str]:
-    """Without 'Read more: ...' teasers and 'Copyright ... All rights reserved' notices."""
-    return [p for p in paragraphs if not (_FURNITURE.search(p) and len(p.split()) <= _MAX_FURNITURE_WORDS)]
+def not_an_article(tree: etree._Element, text: str, url: str | None, headline: str, paragraphs: list[str]) -> str | None:
+    """Why a page with no article markup and no date of its own is no article; None if it reads as one.
+
+    Articles come without markup and without a visible date too; what they never lack is a
+    headline above running prose. Home pages, service pages (about, contact, login ...),
+    keyword-stuffed spam and lists of links or headlines are the pages that do.
+    """
+    path = urlsplit(url or "").path
+    if url and url.startswith("http") and _FRONT_PAGE_PATH.fullmatch(path):
+        return "a site's home page"
+    titles = [headline] + [strip_site_name(t, "", headline) for t in (_first_text(tree, "//title"),)]
+    if any(_NOT_FOUND.search(t) for t in titles):
+        return f"an error page {headline[:40]!r}"
+    if any(_SERVICE_TITLE.fullmatch(t) for t in titles if t):
+        return f"a service page {headline[:40]!r}"
+    if _GARBLED.search(headline) or len(_STUFFING.findall(headline)) >= 2:
+        return f"a keyword or garbled title {headline[:40]!r}"
+    if not looks_like_prose(paragraphs):
+        return "no date, no prose (a list of links or headlines)"
+    if not any(_headline_like(t) for t in titles):
+        return f"no date, no headline ({headline[:40]!r})"
+    words = sum(count_words(p) for p in paragraphs)
+    if words < _MIN_WORDS_UNDATED and not htmldate.find_date(text, url=url, extensive_search=False, original_date=True):
+        return "no date, little text"
+    return None
+
+
+def _headline_like(title: str) -> bool:
+    """Four words or more; eight characters or more in Chinese or Japanese ("正在播放" is a player's label)."""
+    words = count_words(title)
+    cjk = len(_CJK_CHARACTER.findall(title))
+    return words >= _MIN_HEADLINE_WORDS and (cjk <= words / 2 or cjk >= 2 * _MIN_HEADLINE_WORDS)
 
 
 def split_lead(paragraphs: list[str]) -> tuple[list[str], list[str]]:
@@ -243,7 +301,7 @@ def split_lead(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     for index, paragraph in enumerate(paragraphs[:_MAX_LEAD_BLOCKS]):
         if split_dateline(paragraph):
             lead = paragraphs[:index]
-            if all(len(p.split()) <= _MAX_FURNITURE_WORDS for p in lead):
+            if all(len(p.split()) <= _MAX_LEAD_WORDS for p in lead):
                 return lead, paragraphs[index:]
             break
     return [], paragraphs
@@ -333,19 +391,31 @@ def _ld_names(value: object) -> list[str]:
 
 
 def _headline(tree: etree._Element, meta: dict, ld: dict) -> str:
+    return next(iter(_title_candidates(tree, meta, ld)), "")
+
+
+def _title_candidates(tree: etree._Element, meta: dict, ld: dict) -> list[str]:
+    """og:title, JSON-LD headline, <h1>, <title>: each without the site's name, best first."""
     site = meta.get("og:site_name") or next(iter(_ld_names(ld.get("publisher"))), "")
-    for candidate in (meta.get("og:title"), _ld_text(ld, "headline"), _first_text(tree, "//h1"), _first_text(tree, "//title")):
-        if candidate := strip_site_name(candidate or "", site):
-            return candidate
-    return ""
+    h1 = _first_text(tree, "//h1")
+    candidates = (meta.get("og:title"), _ld_text(ld, "headline"), h1, _first_text(tree, "//title"))
+    return [title for candidate in candidates if (title := strip_site_name(candidate or "", site, h1))]
 
 
-def strip_site_name(title: str, site: str = "") -> str:
+def strip_site_name(title: str, site: str = "", h1: str = "") -> str:
     """'Floods close schools | World | The Daily Planet' -> 'Floods close schools'.
 
-    A last part after " | " is always site furniture; after a dash only when it names the site.
+    A last part after " | " or "_" is always site furniture; after a dash only when it names
+    the site, or when what stands before it is the page's <h1>. A first part naming the site
+    ("Daily Planet | Floods close schools") goes too.
     """
     title = " ".join(title.split())
+    if h1 := " ".join(h1.split()):
+        for separator in _TITLE_SEPARATORS.finditer(title):
+            if _same(title[: separator.start()], h1):
+                return title[: separator.start()]
+    if site and (first := _TITLE_SEPARATORS.search(title)) and _same(title[: first.start()], site):
+        title = title[first.end() :]
     while separators := list(_TITLE_SEPARATORS.finditer(title)):
         last = separators[-1]
         head, tail = title[: last.start()], title[last.end() :]
@@ -361,16 +431,37 @@ def _first_text(tree: etree._Element, xpath: str) -> str:
 
 
 def _time_datetime(tree: etree._Element) -> str:
-    values = tree.xpath("//time/@datetime")
-    return values[0] if values else ""
+    """The first <time datetime> that is not an update stamp ("Updated 14:05" often stands first)."""
+    published = tree.xpath("//time[@itemprop='datePublished' or @pubdate]/@datetime")
+    if published:
+        return published[0]
+    for element in tree.xpath("//time[@datetime]"):
+        if not _is_update_stamp(element):
+            return element.get("datetime")
+    return ""
 
 
 def _visible_date(tree: etree._Element) -> FoundDate | None:
-    """'Posted: Saturday, April 6, 2019 9:12 AM' in an element whose class or id says date."""
+    """'Posted: Saturday, April 6, 2019 9:12 AM' in an element whose class or id says date
+    (an 'Updated ...' line is not the publication date)."""
     for element in tree.xpath(_DATE_ELEMENTS):
-        if found := find_date(text_of(element)[:200]):
+        text = text_of(element)[:200]
+        if not _UPDATED.match(text) and not _UPDATED_CLASS.search(element.get("class") or "") and (found := find_date(text)):
             return found
     return None
+
+
+def _is_update_stamp(element: etree._Element) -> bool:
+    """A time whose class, or whose label just before it, says updated / modified."""
+    parent = element.getparent()
+    before = (parent.text or "") if parent is not None and parent[0] is element else ""
+    previous = element.getprevious()
+    if previous is not None:
+        before = previous.tail or ""
+        if not before.strip():
+            before = text_of(previous)
+    classes = " ".join(filter(None, (element.get("class"), parent.get("class") if parent is not None else None)))
+    return bool(_UPDATED_CLASS.search(classes) or _UPDATED.search(before[-40:]) and not _PUBLISHED.search(before[-40:]))
 
 
 def _byline(meta: dict, ld: dict) -> str | None:

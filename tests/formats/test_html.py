@@ -14,6 +14,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from tasks.formats import html, reader_for
+from tasks.formats._page_furniture import drop_furniture
 from tasks.parse import finish_story
 from tasks.pipeline import article_row
 from tasks.records import RawFile, Reject
@@ -180,7 +181,8 @@ def test_xinhua_portal_source_line_time_and_no_lang():
 
 @pytest.mark.parametrize(
     "name, reason",
-    [("reject-404", "no article text"), ("reject-section-index", "not a news page")],
+    [("reject-404", "no article text"), ("reject-section-index", "not a news page"),
+     ("reject-section-front-undated", "not a news page"), ("reject-soft-404", "not a news page")],
 )
 def test_non_article_pages_rejected(name, reason):
     with pytest.raises(Reject) as caught:
@@ -246,10 +248,69 @@ def test_decode_gb2312_page_as_gb18030():
         ("Biden says talks will go on - report", "", "Biden says talks will go on - report"),
         ("Fishermen rescued :: Island Times", "", "Fishermen rescued"),
         ("| Site", "", "| Site"),
+        ("Rail link opens to border city_Business_Portal Net", "", "Rail link opens to border city"),
+        ("Portal Net|Rail link opens to border city", "Portal Net", "Rail link opens to border city"),
     ],
 )
 def test_strip_site_name(title, site, expected):
     assert html.strip_site_name(title, site) == expected
+
+
+def test_title_before_the_h1_loses_whatever_follows_it():
+    """'Headline - Agency Name' with no og:site_name: the <h1> says where the headline ends."""
+    h1 = "Rail link opens to border city"
+    assert html.strip_site_name(f"{h1} - Wire Agency Net", "", h1) == h1
+    assert html.strip_site_name("Biden says talks will go on - report", "", "Something else") == "Biden says talks will go on - report"
+
+
+# --- html: which pages are articles -------------------------------------------------------
+
+
+def test_article_without_markup_or_date_is_an_article():
+    """No og:type, JSON-LD, <article> or date anywhere: a headline over running prose is enough."""
+    story = read_one(page("unmarked-ledger-ferry"))
+    assert story.headline == "Island council keeps the winter ferry running"  # "_Local_The Coastal Ledger" gone
+    assert story.published_at is None and story.published_on is None and story.date_source is None
+
+
+@pytest.mark.parametrize(
+    "title, why",
+    [("About us", "service page"), ("Log in", "service page"), ("Page not found", "error page"),
+     ("cheap flights,hotel deals,car hire", "keyword or garbled title")],
+)
+def test_prose_under_a_non_headline_is_not_an_article(title, why):
+    prose = " ".join(f"We have welcomed visitors to the valley for {n} years and we look forward to it." for n in range(12))
+    text = f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>{prose}</p><p>{prose}</p></body></html>"
+    with pytest.raises(Reject, match=why) as caught:
+        html.parse_html(text)
+    assert caught.value.reason == "not a news page"
+
+
+def test_home_page_is_not_an_article():
+    prose = " ".join(f"The society has met in the town hall every month for {n} years and welcomes everyone." for n in range(12))
+    text = f"<html><head><title>Welcome to the valley history society</title></head><body><h1>Welcome to the valley history society</h1><p>{prose}</p></body></html>"
+    with pytest.raises(Reject, match="home page"):
+        html.parse_html(text, "https://history.example/")
+    assert html.parse_html(text, "https://history.example/news/2024/society-meets").headline.startswith("Welcome")
+
+
+# --- html: dates ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        '<p>Updated <time datetime="2024-05-02T09:00:00Z">2 May</time> | Published <time datetime="2024-05-01T08:00:00Z">1 May</time></p>',
+        '<p><span class="updated">Last updated: <time datetime="2024-05-02T09:00:00Z">2 May</time></span>'
+        ' <span>Published: <time datetime="2024-05-01T08:00:00Z">1 May</time></span></p>',
+        '<div class="date">Updated: May 2, 2024 8:00 AM</div><div class="date">Published: May 1, 2024 8:00 AM</div>',
+    ],
+)
+def test_published_time_wins_over_updated_time(stamps):
+    body = ("<p>" + "The council voted on Tuesday to keep the ferry running through the winter months. " * 3 + "</p>") * 3
+    text = f"<html><head><title>Council keeps winter ferry running</title></head><body><h1>Council keeps winter ferry running</h1>{stamps}{body}</body></html>"
+    story = html.parse_html(text)
+    assert story.published_at == datetime(2024, 5, 1, 8, tzinfo=timezone.utc)
 
 
 @pytest.mark.parametrize(
@@ -270,7 +331,7 @@ def test_parse_moment(value, moment, day):
 
 
 def test_furniture_and_lead_rules():
-    assert html.drop_furniture(["Body text.", "Read more: Ferry fares to rise", "Copyright 2024 AP. All rights reserved."]) == ["Body text."]
+    assert drop_furniture(["Body text.", "Read more: Ferry fares to rise", "Copyright 2024 AP. All rights reserved."]) == ["Body text."]
     lead, body = html.split_lead(["Standfirst here.", "— by Kenji Morita", "TOKYO, Nov. 3 (Kyodo) -- A volcano erupted."])
     assert lead == ["Standfirst here.", "— by Kenji Morita"] and body[0].startswith("TOKYO")
     assert html.split_lead(["No dateline here.", "Second."]) == ([], ["No dateline here.", "Second."])
@@ -283,3 +344,47 @@ def test_cjk_words_counted_per_character():
 def test_html_paragraphs_of_a_fragment():
     assert html.html_paragraphs("<p>One <b>two</b>.</p>Loose<br><br>After<ul><li>a</li></ul><script>x()</script>") == [
         "One two.", "Loose", "After", "a"]
+
+
+# --- html: furniture inside the main text ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Share on Facebook", "14 comments", "Next", "3 of 12", "This is a modal window.", "Now watching",
+        "24 July 2015", "08.04.2015 12:46", "Topics: ferries, islands, council",
+        "LE PUEDE INTERESAR: Harbour wall repairs delayed again", "Lesen Sie auch: Neue Fähre für die Insel",
+        "Never miss a story: sign up for our newsletter and get the Ledger in your inbox every morning.",
+        "Subscribe now to our digital edition for the full story.", "Síguenos en Telegram, Instagram y Facebook",
+        "Write to us at letters@ledger.example with your views.", "Click here to watch live coverage of the vote.",
+        "This article is the copyrighted property of The Ledger. Written permission must be obtained before reprint.",
+    ],
+)
+def test_furniture_line_dropped(furniture):
+    story = ["The council voted on Tuesday to keep the ferry running through the winter.", furniture,
+             "A decision on the harbour wall has been put off until February."]
+    assert drop_furniture(story) == [story[0], story[2]]
+
+
+def test_paragraph_mentioning_a_newsletter_or_comments_stays():
+    long = ("The council said its newsletter, posted to every house, would carry the new timetable, and that "
+            "comments from residents would be read at the next meeting in the village hall before the vote.")
+    assert drop_furniture([long]) == [long]
+    assert drop_furniture(["Read more about the plan below, the council said in a long statement to residents "
+                           "that ran to four pages and answered every question asked at the meetings so far this year."]) != []
+
+
+def test_related_list_after_the_story_bio_and_slideshow_go():
+    story = [f"Paragraph {n} of the story, in which the council explains its reasons at some length." for n in range(6)]
+    slides = [f"{n}/12 Caption of picture {n} in the slideshow" for n in range(1, 5)]
+    tail = ["You might also like", "Lighthouse diary goes on show", "Lifeboat called out twice"]
+    bio = "Elspeth Rennie is a reporter for The Coastal Ledger covering the northern isles."
+    assert drop_furniture(story[:3] + slides + story[3:] + [bio] + tail) == story
+    # The same words as a heading early in the story are a subhead, not the start of a list.
+    assert drop_furniture(["Most read", *story]) == ["Most read", *story]
+
+
+def test_headline_repeated_at_the_top_goes_with_other_quotes():
+    blocks = ["Student “burned up” by diet pills", "An inquest heard on Tuesday that the pills were bought online."]
+    assert drop_furniture(blocks, ('Student "burned up" by diet pills',)) == blocks[1:]
