@@ -429,7 +429,7 @@ def finish_story(story: Story, now: datetime | None = None) -> Story:
     story.headline = slugs.headline
     story.kind = story.kind or slugs.kind
     story.version = story.version or slugs.version
-    if story.dateline is not None and dateline_place(story.dateline) is None:
+    if story.dateline and _HAS_DATE.search(story.dateline) and dateline_place(story.dateline) is None:
         story.dateline = None  # a timestamp or a bare date in the format's dateline field
     if story.paragraphs and story.dateline is None:
         if found := split_dateline(story.paragraphs[0]):

@@ -52,6 +52,7 @@ _DATE_ELEMENTS = ("//*[contains(@class, 'date') or contains(@class, 'time') or c
 _NOT_FOUND = re.compile(r"\b404\b|page not found|no longer available|^(?:error|not found)\b"
                         r"|页面(?:地址)?不存在|找不到(?:页面|网页)|ページが見つかりません", re.I)
 _BYLINE_TEXT = re.compile(r"\b(?i:by|par|von)\s+(?P<name>[A-ZÀ-Þ][\w'’-]*(?: [A-ZÀ-Þ][\w'’-]*){0,3})")
+_ORGANISATION_TYPE = re.compile(r"Organi[sz]ation|NewsMedia|Corporation", re.I)
 _MAX_LEAD_BLOCKS = 4  # a standfirst or byline line above the dateline sits in the first blocks
 _MAX_LEAD_WORDS = 25  # a standfirst or a byline line, not a paragraph of the story
 _BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
@@ -163,6 +164,7 @@ def parse_html(text: str, page_url: str | None = None) -> Story:
         date_source=date_source,
         version_created_at=parse_moment(modified)[0],
         byline=_byline(meta, ld) or _byline_in(lead),
+        publisher=_publisher(meta, ld),
         language=_language(tree, meta, ld),
         subjects=_subjects(meta, ld),
         url=urljoin(page_url, url) if page_url and url else url,
@@ -379,11 +381,13 @@ def _ld_text(ld: dict, key: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _ld_names(value: object) -> list[str]:
+def _ld_names(value: object, people_only: bool = False) -> list[str]:
     """JSON-LD person/organisation values: "Name", {"name": ...} or a list of them."""
     items = value if isinstance(value, list) else [value]
     names = []
     for item in items:
+        if people_only and isinstance(item, dict) and _ORGANISATION_TYPE.search(str(item.get("@type", ""))):
+            continue
         name = item.get("name") if isinstance(item, dict) else item
         if isinstance(name, str) and name.strip():
             names.append(" ".join(name.split()))
@@ -465,8 +469,9 @@ def _is_update_stamp(element: etree._Element) -> bool:
 
 
 def _byline(meta: dict, ld: dict) -> str | None:
-    names = _ld_names(ld.get("author"))
-    if not names:
+    """People who wrote the page: a JSON-LD author of type Organization is a credit, not a byline."""
+    names = _ld_names(ld.get("author"), people_only=True)
+    if not names and not _ld_names(ld.get("author")):
         names = [n for n in (meta.get("author"), meta.get("article:author"), meta.get("byl")) if n and "://" not in n]
     byline = ", ".join(dict.fromkeys(re.sub(r"^by\s+", "", n, flags=re.I) for n in names))
     return byline or None
@@ -486,6 +491,12 @@ def _agency(meta: dict, ld: dict, paragraphs: list[str]) -> str | None:
         return None
     publisher = _ld_names(ld.get("publisher"))
     return publisher[0] if publisher else None
+
+
+def _publisher(meta: dict, ld: dict) -> str | None:
+    """The outlet whose page this is: JSON-LD publisher, else og:site_name."""
+    names = _ld_names(ld.get("publisher")) or _ld_names(meta.get("og:site_name"))
+    return names[0] if names else None
 
 
 def _language(tree: etree._Element, meta: dict, ld: dict) -> str | None:

@@ -95,7 +95,7 @@ def test_ap_page_metadata_from_og_and_json_ld():
     assert story.published_at.isoformat() == "2024-06-11T18:42:00-04:00"
     assert story.version_created_at.isoformat() == "2024-06-11T21:05:00-04:00"
     assert story.date_source == "metadata"
-    assert story.agency == "The Associated Press" and story.byline == "The Associated Press"
+    assert story.agency == "The Associated Press" and story.byline is None  # an organisation is no byline
     assert story.language == "en"
     assert story.url == "https://www.riversidecourier.example/news/2024/06/11/storm-power-outages-ohio-valley/"
     assert story.subjects == ["Weather", "storms", "power outages", "Ohio", "Kentucky"]
@@ -388,3 +388,17 @@ def test_related_list_after_the_story_bio_and_slideshow_go():
 def test_headline_repeated_at_the_top_goes_with_other_quotes():
     blocks = ["Student “burned up” by diet pills", "An inquest heard on Tuesday that the pills were bought online."]
     assert drop_furniture(blocks, ('Student "burned up" by diet pills',)) == blocks[1:]
+
+
+def test_publisher_and_an_organisation_author_is_no_byline():
+    page = b"""<html><head><title>Harbour ferry returns after repairs | Coastline Herald</title>
+<meta property="og:site_name" content="Coastline Herald">
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour ferry returns after repairs",
+ "datePublished": "2024-03-05T09:00:00Z", "author": {"@type": "Organization", "name": "Coastline Herald staff"}}</script>
+</head><body><article><h1>Harbour ferry returns after repairs</h1>
+<p>The harbour ferry returned to service on Tuesday after three weeks of repairs to its engines, the operator said.</p>
+<p>Passengers had used buses around the bay while the vessel was in dry dock, adding half an hour to the trip.</p>
+<p>The operator said the repairs cost less than expected and that timetables would return to normal at once.</p>
+</article></body></html>"""
+    story = finish_story(next(html.read(RawFile("page.html", page))))
+    assert story.publisher == "Coastline Herald" and story.byline is None
