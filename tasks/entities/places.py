@@ -202,9 +202,11 @@ def _city_in_region(name: str, key: str) -> Place | None:
     country or region ("Berlin, Paris")."""
     city, _, region = key.rpartition(", ")
     state = _us_state_codes().get(region)
-    if state:  # "Fort Washington, Pa.": a US place even when the town is too small for the city table
-        return _cities().by_us_state.get((city, state)) or Place(name.rpartition(",")[0].strip(), "city", "US")
+    if state and (city, state) in _cities().by_us_state:
+        return _cities().by_us_state[(city, state)]
     where = _index().get(region)
+    if state and (where is None or where.kind != "country"):  # "Fort Washington, Pa.": a town too small for the table
+        return Place(name.rpartition(",")[0].strip(), "city", "US")
     if where is None or where.country_code is None or where.kind == "city":
         return None
     found = _cities().by_country.get((city, where.country_code))
