@@ -794,6 +794,35 @@ def case_iptc7901_long_line_scaled() -> Case:
     return "longline.7901", iptc_story(body=body), rejected("parse", "story too long")
 
 
+# === zczc ======================================================================================
+
+
+def zczc_take(headline: str = "$Floods close schools", body: str | None = None) -> bytes:
+    body = body if body is not None else "".join(f"   {p}\r\n\r\n" for p in PARAGRAPHS)
+    return (b"ZCZC AAP\r\n%A\r\n#Floods_BC1\r\n" + headline.encode() + b"\r\n:(DARWIN)\r\n@NT\r\n"
+            + body.encode() + b"\r\nAAP xy\r\nNNNN\r\n")
+
+
+@case("zczc")
+def case_zczc_valid_takes() -> Case:
+    return "wire.tst", zczc_take() + zczc_take("$Second take on the floods"), parsed(articles=2)
+
+
+@case("zczc")
+def case_zczc_no_headline() -> Case:
+    return "nohead.tst", zczc_take(headline="@NT"), rejected("parse", "no headline")
+
+
+@case("zczc")
+def case_zczc_no_body() -> Case:
+    return "nobody.tst", zczc_take(body=""), rejected("parse", "no body")
+
+
+@case("zczc", limits={"max_story_chars": 100_000})
+def case_zczc_long_line_scaled() -> Case:
+    return "longline.tst", zczc_take(body="x " * MB), rejected("parse", "story too long")
+
+
 # === warc ======================================================================================
 
 

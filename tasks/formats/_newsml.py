@@ -19,7 +19,9 @@ from lxml import etree
 
 from tasks.clean import normalise_text
 from tasks.formats._xml import attr, child, children, descendants, local
-from tasks.parse import AGENCIES, canonical_agency, find_date, split_dateline, strip_end_mark
+from tasks.formats._agencies import canonical_agency, known_canonical
+from tasks.formats._wire_marks import apply_marks
+from tasks.parse import AGENCIES, find_date, split_dateline, strip_end_mark
 from tasks.records import MarkedEntity, Story
 
 
@@ -325,9 +327,11 @@ def known_agency(name: str | None) -> str | None:
     if host:
         candidates.append(host)
     for candidate in candidates:
+        if canonical := known_canonical(candidate):
+            return canonical
         key = " ".join(candidate.strip(" .,-").split()).lower()
         if key in AGENCIES:
-            return AGENCIES[key]
+            return canonical_agency(AGENCIES[key])
         squashed = key.replace(" ", "").replace("-", "")
         if squashed in _SQUASHED_AGENCIES:
             return _SQUASHED_AGENCIES[squashed]
@@ -405,6 +409,7 @@ def tidy_first_paragraph(story: Story, dateline: str | None) -> Story:
     elif dateline:
         story.dateline = dateline
     story.paragraphs = [p for p in paragraphs if p]
+    apply_marks(story)
     return story
 
 

@@ -38,7 +38,7 @@ from tasks.formats._newsml import (
     read_nitf_body, set_published, text, text_paragraphs, tidy_first_paragraph, to_int, unique, unique_entities,
 )
 from tasks.formats._xml import attr, child, children, language_of, local, parse_xml, root_name
-from tasks.parse import canonical_agency
+from tasks.formats._agencies import canonical_agency
 from tasks.records import MarkedEntity, RawFile, Reject, Story
 
 NAME = "newsml_g2"

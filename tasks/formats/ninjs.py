@@ -19,6 +19,7 @@ import lxml.html
 from lxml import etree
 
 from tasks.clean import detect_charset, normalise_text
+from tasks.formats._wire_marks import apply_marks
 from tasks.formats._xml import local, parse_xml, sniff_text, text_of
 from tasks.limits import LIMITS
 from tasks.parse import split_dateline
@@ -89,7 +90,7 @@ def parse_item(item: object) -> Story:
     first_created = _datetime(item.get("firstcreated"))
     published = first_created or version_created  # the first version's time, else this one's
     located = _located(item)
-    return Story(
+    story = Story(
         headline=headline,
         paragraphs=paragraphs,
         source_format=NAME,
@@ -109,6 +110,8 @@ def parse_item(item: object) -> Story:
         version_created_at=version_created,
         marked_entities=_marked_entities(item),
     )
+    apply_marks(story)
+    return story
 
 
 # --- loading ------------------------------------------------------------------------------
