@@ -587,6 +587,35 @@ def case_newsml12_truncated() -> Case:
 
 
 @case("newsml12")
+def case_newsml12_external_parameter_entity_read_not_fetched() -> Case:
+    # NewsML 1.2 senders pull the NITF DTD in by a parameter entity: read, nothing fetched
+    data = base("newsml12")
+    start = data.index(b"<NewsML")
+    prolog = (b'<!DOCTYPE NewsML PUBLIC "urn:newsml:iptc.org:20031010:NewsMLv1.2.dtd:1" "NewsML-1.2.dtd"\n'
+              b'[<!ENTITY % nitf SYSTEM "file:///etc/passwd"> %nitf; ]>\n')
+    return "n12pe.xml", data[:start] + prolog + data[start:], parsed(articles=1)
+
+
+@case("newsml12")
+def case_newsml12_parameter_entity_then_general_entity() -> Case:
+    data = base("newsml12")
+    start = data.index(b"<NewsML")
+    prolog = (b'<!DOCTYPE NewsML [<!ENTITY % nitf SYSTEM "nitf.dtd"> %nitf; '
+              b'<!ENTITY xxe SYSTEM "file:///etc/shadow">]>\n')
+    return "n12pexxe.xml", data[:start] + prolog + data[start:].replace(b"<p>", b"<p>&xxe;", 1), \
+        rejected("parse", "xml entity declarations")
+
+
+@case("newsml12")
+def case_newsml12_inline_parameter_entity() -> Case:
+    data = base("newsml12")
+    start = data.index(b"<NewsML")
+    prolog = b'<!DOCTYPE NewsML [<!ENTITY % a "<!ENTITY b \'bbbbbbbb\'>"> %a; ]>\n'
+    return "n12pein.xml", data[:start] + prolog + data[start:].replace(b"<p>", b"<p>&b;", 1), \
+        rejected("parse", "xml entity declarations")
+
+
+@case("newsml12")
 def case_newsml12_external_entity() -> Case:
     data = base("newsml12")
     start = data.index(b"<NewsML")

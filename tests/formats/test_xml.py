@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 import pytest
 
 from tasks.formats import newsml12, newsml_g2, nitf
+from tasks.formats._xml import parse_xml
 from tasks.pipeline import process_file
 from tasks.records import RawFile, Reject
 
@@ -100,3 +101,12 @@ def test_malformed_and_deep_xml_are_rejected():
     [too_deep] = read_or_reject(nitf, deep)
     assert isinstance(too_deep, Reject)  # libxml2's own depth limit or parse_xml's, whichever first
     assert too_deep.reason in ("xml too deep", "malformed xml")
+
+
+def test_external_parameter_entity_doctype_is_read_and_nothing_fetched():
+    data = (b'<?xml version="1.0" encoding="ISO-8859-15"?>\n'
+            b'<!DOCTYPE NewsML PUBLIC "urn:example" "NewsML-1.2.dtd"\n[<!ENTITY % nitf SYSTEM "nitf.dtd"> %nitf; ]>\n'
+            b'<NewsML><p>Caf\xe9 ouvert</p></NewsML>')
+    assert parse_xml(data).findtext("p") == "Café ouvert"
+    with pytest.raises(Reject, match="entity declarations"):
+        parse_xml(data.replace(b"%nitf; ]", b'%nitf; <!ENTITY x "y">]'))
