@@ -852,6 +852,43 @@ def case_zczc_long_line_scaled() -> Case:
     return "longline.tst", zczc_take(body="x " * MB), rejected("parse", "story too long")
 
 
+# === rbnews ====================================================================================
+
+
+def rbnews_item(content: str = "&lt;p&gt;" + PARAGRAPHS[0] + "&lt;/p&gt;", extra: str = "") -> bytes:
+    return (f'<?xml version="1.0"?>\n<RBNews><NewsID>x1</NewsID><PublishDate>2023-02-02T10:15:00</PublishDate>'
+            f"<headline>{HEADLINE}</headline><origin>/ritzau/</origin>{extra}<content>{content}</content>"
+            "</RBNews>").encode()
+
+
+@case("rbnews")
+def case_rbnews_valid_item() -> Case:
+    return "item.xml", rbnews_item(), parsed(articles=1)
+
+
+@case("rbnews")
+def case_rbnews_script_in_escaped_html() -> Case:
+    content = "&lt;script&gt;alert(1)&lt;/script&gt;&lt;p&gt;" + PARAGRAPHS[0] + "&lt;/p&gt;"
+    return "script.xml", rbnews_item(content), parsed(articles=1)
+
+
+@case("rbnews")
+def case_rbnews_no_body() -> Case:
+    return "nobody.xml", rbnews_item(""), rejected("parse", "no body")
+
+
+@case("rbnews")
+def case_rbnews_bad_date() -> Case:
+    data = rbnews_item().replace(b"2023-02-02T10:15:00", b"2023-99-99T99:99")
+    return "baddate.xml", data, parsed(articles=1)
+
+
+@case("rbnews")
+def case_rbnews_entity_declaration() -> Case:
+    data = rbnews_item().replace(b"<RBNews>", b'<!DOCTYPE RBNews [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<RBNews>', 1)
+    return "xxe.xml", data, rejected("parse", "xml entity declarations")
+
+
 # === warc ======================================================================================
 
 
