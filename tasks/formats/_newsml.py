@@ -221,7 +221,7 @@ def byline_text(bylines: list[etree._Element]) -> str | None:
         titles += [text(t) for t in descendants(byline, "byttl")]
         kept = copy.deepcopy(byline)  # a copy to cut the titles out of
         for title in descendants(kept, "byttl"):
-            _remove_keeping_tail(title)
+            remove_keeping_tail(title)
         if name := clean_byline(text(kept)):
             names.append(name)
     chosen = names or [t for t in titles if t]
@@ -236,7 +236,7 @@ def clean_byline(value: str | None) -> str | None:
     return value or None
 
 
-def _remove_keeping_tail(element: etree._Element) -> None:
+def remove_keeping_tail(element: etree._Element) -> None:
     parent, tail = element.getparent(), element.tail or ""
     previous = element.getprevious()
     if previous is not None:

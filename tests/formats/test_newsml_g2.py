@@ -181,3 +181,12 @@ def test_g2_timestamp_in_dateline_element_is_no_dateline_and_credit_leaves_the_b
         "Crane operators returned to work on Friday.",
         "The port said ships would clear the backlog by Sunday.",
     ]
+
+
+def test_g2_xhtml_page_header_and_teaser_are_not_body():
+    story = read_one(newsml_g2, FORMATS / "newsml_g2" / "item-xhtml-page-header.xml")
+    assert story.headline == "Neue Fähre für die Insel"
+    assert story.byline == "Erika Beispiel, dpa"
+    assert story.subheadline == "Die Insel bekommt eine neue Fähre. Sie fährt mit Strom."
+    assert story.dateline == "Kiel (dpa)" and story.agency == "dpa"
+    assert story.paragraphs == ["Eine neue Fähre fährt von Montag an zur Insel.", "Sie ersetzt ein Schiff aus dem Jahr 1980."]
