@@ -684,6 +684,11 @@ def case_ninjs_wrong_types() -> Case:
 
 
 @case("ninjs")
+def case_ninjs_body_text_a_number() -> Case:
+    return "numbody.json", ninjs(body_text=12345), rejected("parse", "bad field type")
+
+
+@case("ninjs")
 def case_ninjs_no_body() -> Case:
     return "nobody.json", ninjs(body_text=None), rejected("parse", "no body")
 

@@ -75,9 +75,6 @@ def parse_item(item: object) -> Story:
     if "$schema" in item or ("uri" not in item and not _headline(item)):
         raise Reject("parse", "not a news item", "a JSON schema or object without uri and headline")
     kind = item.get("type") or "text"
-    for key in _BODY_KEYS:  # a body of the wrong JSON type is a broken item, not an empty one
-        if item.get(key) is not None and not isinstance(item[key], str):
-            raise Reject("parse", "bad field type", f"{key} is a JSON {type(item[key]).__name__}, not a string")
     # A composite (a press release with its pictures) is a story when it has a text body.
     if kind != "text" and not (kind == "composite" and _body(item)):
         raise Reject("parse", "not a text item", f"type {kind!r}")
@@ -87,6 +84,9 @@ def parse_item(item: object) -> Story:
     headline = _headline(item)
     if not headline:
         raise Reject("parse", "no headline", str(item.get("uri", "")))
+    for key in _BODY_KEYS:  # a body of the wrong JSON type is a broken item, not an empty one
+        if item.get(key) is not None and not isinstance(item[key], str):
+            raise Reject("parse", "bad field type", f"{key} is a JSON {type(item[key]).__name__}, not a string")
     paragraphs = _body(item)
     if not paragraphs:
         raise Reject("parse", "no body", f"headline {headline[:60]!r} has no body")

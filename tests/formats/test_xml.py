@@ -62,8 +62,8 @@ def test_hostile_xml_is_rejected_and_reads_no_file(reader, padding, attack, tmp_
     [result] = read_or_reject(reader, data)
     if attack == "parameter-entity":
         assert "TOP-SECRET" not in repr(result)
-        if not padding:
-            assert not isinstance(result, Reject) and "TOP-SECRET" not in " ".join(result.paragraphs)
+        if not padding:  # read (a headline-only NewsML 1.2 item is then refused for having no text)
+            assert getattr(result, "reason", "") != "xml entity declarations"
             return
     assert isinstance(result, Reject) and result.stage == "parse"
     # Behind the comment, libxml2's own amplification guard may stop billion laughs first.
