@@ -587,6 +587,35 @@ def case_newsml12_truncated() -> Case:
 
 
 @case("newsml12")
+def case_newsml12_external_parameter_entity_read_not_fetched() -> Case:
+    # NewsML 1.2 senders pull the NITF DTD in by a parameter entity: read, nothing fetched
+    data = base("newsml12")
+    start = data.index(b"<NewsML")
+    prolog = (b'<!DOCTYPE NewsML PUBLIC "urn:newsml:iptc.org:20031010:NewsMLv1.2.dtd:1" "NewsML-1.2.dtd"\n'
+              b'[<!ENTITY % nitf SYSTEM "file:///etc/passwd"> %nitf; ]>\n')
+    return "n12pe.xml", data[:start] + prolog + data[start:], parsed(articles=1)
+
+
+@case("newsml12")
+def case_newsml12_parameter_entity_then_general_entity() -> Case:
+    data = base("newsml12")
+    start = data.index(b"<NewsML")
+    prolog = (b'<!DOCTYPE NewsML [<!ENTITY % nitf SYSTEM "nitf.dtd"> %nitf; '
+              b'<!ENTITY xxe SYSTEM "file:///etc/shadow">]>\n')
+    return "n12pexxe.xml", data[:start] + prolog + data[start:].replace(b"<p>", b"<p>&xxe;", 1), \
+        rejected("parse", "xml entity declarations")
+
+
+@case("newsml12")
+def case_newsml12_inline_parameter_entity() -> Case:
+    data = base("newsml12")
+    start = data.index(b"<NewsML")
+    prolog = b'<!DOCTYPE NewsML [<!ENTITY % a "<!ENTITY b \'bbbbbbbb\'>"> %a; ]>\n'
+    return "n12pein.xml", data[:start] + prolog + data[start:].replace(b"<p>", b"<p>&b;", 1), \
+        rejected("parse", "xml entity declarations")
+
+
+@case("newsml12")
 def case_newsml12_external_entity() -> Case:
     data = base("newsml12")
     start = data.index(b"<NewsML")
@@ -652,6 +681,11 @@ def case_ninjs_huge_integer() -> Case:
 def case_ninjs_wrong_types() -> Case:
     data = ninjs(headline={"nested": ["x"]}, body_text=["a", 1], versioncreated=12, urgency="high")
     return "types.json", data, rejected("parse", "no headline")
+
+
+@case("ninjs")
+def case_ninjs_body_text_a_number() -> Case:
+    return "numbody.json", ninjs(body_text=12345), rejected("parse", "bad field type")
 
 
 @case("ninjs")
@@ -792,6 +826,72 @@ def case_iptc7901_utf16() -> Case:
 def case_iptc7901_long_line_scaled() -> Case:
     body = "   " + PARAGRAPHS[0] + " =" * MB + " x\r\n"
     return "longline.7901", iptc_story(body=body), rejected("parse", "story too long")
+
+
+# === zczc ======================================================================================
+
+
+def zczc_take(headline: str = "$Floods close schools", body: str | None = None) -> bytes:
+    body = body if body is not None else "".join(f"   {p}\r\n\r\n" for p in PARAGRAPHS)
+    return (b"ZCZC AAP\r\n%A\r\n#Floods_BC1\r\n" + headline.encode() + b"\r\n:(DARWIN)\r\n@NT\r\n"
+            + body.encode() + b"\r\nAAP xy\r\nNNNN\r\n")
+
+
+@case("zczc")
+def case_zczc_valid_takes() -> Case:
+    return "wire.tst", zczc_take() + zczc_take("$Second take on the floods"), parsed(articles=2)
+
+
+@case("zczc")
+def case_zczc_no_headline() -> Case:
+    return "nohead.tst", zczc_take(headline="@NT"), rejected("parse", "no headline")
+
+
+@case("zczc")
+def case_zczc_no_body() -> Case:
+    return "nobody.tst", zczc_take(body=""), rejected("parse", "no body")
+
+
+@case("zczc", limits={"max_story_chars": 100_000})
+def case_zczc_long_line_scaled() -> Case:
+    return "longline.tst", zczc_take(body="x " * MB), rejected("parse", "story too long")
+
+
+# === rbnews ====================================================================================
+
+
+def rbnews_item(content: str = "&lt;p&gt;" + PARAGRAPHS[0] + "&lt;/p&gt;", extra: str = "") -> bytes:
+    return (f'<?xml version="1.0"?>\n<RBNews><NewsID>x1</NewsID><PublishDate>2023-02-02T10:15:00</PublishDate>'
+            f"<headline>{HEADLINE}</headline><origin>/ritzau/</origin>{extra}<content>{content}</content>"
+            "</RBNews>").encode()
+
+
+@case("rbnews")
+def case_rbnews_valid_item() -> Case:
+    return "item.xml", rbnews_item(), parsed(articles=1)
+
+
+@case("rbnews")
+def case_rbnews_script_in_escaped_html() -> Case:
+    content = "&lt;script&gt;alert(1)&lt;/script&gt;&lt;p&gt;" + PARAGRAPHS[0] + "&lt;/p&gt;"
+    return "script.xml", rbnews_item(content), parsed(articles=1)
+
+
+@case("rbnews")
+def case_rbnews_no_body() -> Case:
+    return "nobody.xml", rbnews_item(""), rejected("parse", "no body")
+
+
+@case("rbnews")
+def case_rbnews_bad_date() -> Case:
+    data = rbnews_item().replace(b"2023-02-02T10:15:00", b"2023-99-99T99:99")
+    return "baddate.xml", data, parsed(articles=1)
+
+
+@case("rbnews")
+def case_rbnews_entity_declaration() -> Case:
+    data = rbnews_item().replace(b"<RBNews>", b'<!DOCTYPE RBNews [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<RBNews>', 1)
+    return "xxe.xml", data, rejected("parse", "xml entity declarations")
 
 
 # === warc ======================================================================================

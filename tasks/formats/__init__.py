@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Protocol
 
-from tasks.formats import anpa, feeds, html, iptc7901, newsml12, newsml_g2, ninjs, nitf, page_text, warc
+from tasks.formats import anpa, feeds, html, iptc7901, newsml12, newsml_g2, ninjs, nitf, page_text, rbnews, warc, zczc
 from tasks.formats.archives import Gzip, Tar, Zip
 from tasks.records import RawFile, Reject, Story
 
@@ -47,12 +47,12 @@ class Reader(Protocol):
     def read(self, raw: RawFile) -> Iterator[Story | RawFile | Reject]: ...
 
 
-# Most specific first: magic bytes (warc, containers, anpa, iptc7901), then JSON keys
-# (ninjs), XML roots (nitf, newsml_g2, newsml12, feeds), HTML; page_text accepts any text,
+# Most specific first: magic bytes (warc, containers, anpa, iptc7901, zczc), then JSON keys
+# (ninjs), XML roots (nitf, newsml_g2, newsml12, rbnews, feeds), HTML; page_text accepts any text,
 # so it stays last. warc sits before Gzip: it streams a .warc.gz record by record itself
 # instead of unpacking the whole archive (see tasks/formats/warc.py).
 READERS: tuple[Reader, ...] = (
-    warc, Gzip, Zip, Tar, anpa, iptc7901, ninjs, nitf, newsml_g2, newsml12, feeds, html, page_text
+    warc, Gzip, Zip, Tar, anpa, iptc7901, zczc, ninjs, nitf, newsml_g2, newsml12, rbnews, feeds, html, page_text
 )
 
 SNIFF_BYTES = 4096

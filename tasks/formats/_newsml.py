@@ -19,7 +19,10 @@ from lxml import etree
 
 from tasks.clean import normalise_text
 from tasks.formats._xml import attr, child, children, descendants, local
-from tasks.parse import AGENCIES, canonical_agency, find_date, split_dateline, strip_end_mark
+from tasks.formats._agencies import canonical_agency, known_canonical
+from tasks.formats._datelines import split_agency_dateline
+from tasks.formats._wire_marks import apply_marks
+from tasks.parse import AGENCIES, find_date, split_dateline, strip_end_mark
 from tasks.records import MarkedEntity, Story
 
 
@@ -218,7 +221,7 @@ def byline_text(bylines: list[etree._Element]) -> str | None:
         titles += [text(t) for t in descendants(byline, "byttl")]
         kept = copy.deepcopy(byline)  # a copy to cut the titles out of
         for title in descendants(kept, "byttl"):
-            _remove_keeping_tail(title)
+            remove_keeping_tail(title)
         if name := clean_byline(text(kept)):
             names.append(name)
     chosen = names or [t for t in titles if t]
@@ -233,7 +236,7 @@ def clean_byline(value: str | None) -> str | None:
     return value or None
 
 
-def _remove_keeping_tail(element: etree._Element) -> None:
+def remove_keeping_tail(element: etree._Element) -> None:
     parent, tail = element.getparent(), element.tail or ""
     previous = element.getprevious()
     if previous is not None:
@@ -325,9 +328,11 @@ def known_agency(name: str | None) -> str | None:
     if host:
         candidates.append(host)
     for candidate in candidates:
+        if canonical := known_canonical(candidate):
+            return canonical
         key = " ".join(candidate.strip(" .,-").split()).lower()
         if key in AGENCIES:
-            return AGENCIES[key]
+            return canonical_agency(AGENCIES[key])
         squashed = key.replace(" ", "").replace("-", "")
         if squashed in _SQUASHED_AGENCIES:
             return _SQUASHED_AGENCIES[squashed]
@@ -370,6 +375,7 @@ def pick_agency(
 # A credit where a dateline's place would be: "(Sports Network) - ", "(美國商業資訊)--".
 _CREDIT = re.compile(r"^\((?P<credit>[^()\d]{2,40})\)\s*(?:--|-|—|–|_|:)\s*")
 _SEPARATORS = " ,-—–_:"
+_TIMESTAMP_CHARS = re.compile(r"\d|\s|[:.,+\-/]|\b(?:T|Z|GMT|UTC)\b|(?<=\d)[TZ]")
 
 
 def tidy_first_paragraph(story: Story, dateline: str | None) -> Story:
@@ -382,6 +388,8 @@ def tidy_first_paragraph(story: Story, dateline: str | None) -> Story:
     is dropped, and the body ends at the agency's end mark.
     """
     dateline = (dateline or "").strip().rstrip(_SEPARATORS) or None  # "NAIROBI (AP) --"
+    if dateline and not _TIMESTAMP_CHARS.sub("", dateline):
+        dateline = None  # "2014-07-16 13:00:03 GMT+00:00" in a dateline element is no place
     paragraphs, _ = strip_end_mark(list(story.paragraphs))
     if paragraphs and fingerprint(paragraphs[0]) == fingerprint(story.headline):
         paragraphs = paragraphs[1:]
@@ -397,6 +405,9 @@ def tidy_first_paragraph(story: Story, dateline: str | None) -> Story:
                 story.agency = story.agency or repeat.agency
             elif first.casefold().startswith(dateline.casefold()) and not first[len(dateline):][:1].isalnum():
                 first = first[len(dateline):].lstrip(_SEPARATORS)
+        elif found := split_agency_dateline(first):  # "København /ritzau/:", "Peine (dpa/lni) -"
+            first, story.dateline = found.rest, found.text
+            story.agency = story.agency or found.agency
         if (credit := _CREDIT.match(first)) and credit.end() < len(first):
             first = first[credit.end():]
             story.dateline = story.dateline or f"({credit['credit'].strip()})"
@@ -405,6 +416,7 @@ def tidy_first_paragraph(story: Story, dateline: str | None) -> Story:
     elif dateline:
         story.dateline = dateline
     story.paragraphs = [p for p in paragraphs if p]
+    apply_marks(story)
     return story
 
 

@@ -22,6 +22,11 @@ _PARSER_OPTIONS = dict(
 _ROOT = re.compile(rb"<(?![?!])(?:[\w.-]+:)?([\w.-]+)")
 _DOCTYPE_ROOT = re.compile(rb"<!DOCTYPE\s+(?:[\w.-]+:)?([\w.-]+)")
 _DOCTYPE_ENTITY = re.compile(rb"<!ENTITY", re.I)
+# An external parameter entity pulls a DTD in by reference ("<!ENTITY % nitf SYSTEM
+# 'nitf-3-0.dtd'> %nitf;", as NewsML 1.2 senders write); with DTD loading off it is never
+# fetched and never expanded into the document, so it is harmless. Anything else (general
+# entities, parameter entities with an inline value) could expand: refused.
+_EXTERNAL_PARAMETER_ENTITY = re.compile(rb"<!ENTITY\s+%\s+(?P<name>[\w.:-]+)\s+(?:SYSTEM|PUBLIC)\s", re.I)
 _COMMENT = re.compile(rb"<!--.*?(?:-->|$)", re.S)  # a comment cut off by the head ends it
 _ENCODING_DECLARATION = re.compile(r"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*[\"'][^\"']*[\"']")
 _UTF16_32_BOMS = (
@@ -68,7 +73,9 @@ def parse_xml(data: bytes) -> etree._Element:
     by tasks.clean's detection and parsed again; nesting past libxml2's own bound or
     LIMITS.max_xml_depth is "xml too deep".
     """
-    if _DOCTYPE_ENTITY.search(data[:65536]):
+    head = data[:65536]
+    harmless = {m["name"].decode("ascii", "replace") for m in _EXTERNAL_PARAMETER_ENTITY.finditer(head)}
+    if len(_DOCTYPE_ENTITY.findall(head)) > len(harmless):
         raise Reject("parse", "xml entity declarations", "DOCTYPE declares entities; refused for safety")
     try:
         root = _parse(data)
@@ -82,7 +89,7 @@ def parse_xml(data: bytes) -> etree._Element:
     if root is None:
         raise Reject("parse", "malformed xml", "no root element")
     dtd = root.getroottree().docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
+    if dtd is not None and any(entity.name not in harmless for entity in dtd.iterentities()):
         raise Reject("parse", "xml entity declarations", "DOCTYPE declares entities; refused for safety")
     _check_depth(root)
     return root

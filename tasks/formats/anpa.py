@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timezone
 
 from tasks.clean import normalise_text
+from tasks.formats._wire_marks import apply_marks
 from tasks.parse import AGENCY_NAME, date_near
 from tasks.records import RawFile, Reject, Story
 
@@ -39,7 +40,7 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SLUG_LINE = re.compile(
     r"(?:^|\s)(?:(?P<priority>[a-z])\s+(?P<category>[a-z])\s+)?"
-    r"(?P<slug>BC-\S+)(?P<modifiers>.*?)(?:\s+(?P<month>\d\d)-(?P<day>\d\d))?\s+(?P<words>\d{3,4})\s*$",
+    r"(?P<slug>BC-\S+)(?P<modifiers>.*?)(?:\s+(?P<month>\d\d)-(?P<day>\d\d))?(?:\s+(?P<words>\d{3,4})|(?<=\d\d-\d\d))\s*$",
     re.M,
 )
 _HEADER = re.compile(r"^\s*(?P<priority>[a-z])(?P<sequence>\d{3,5})\b")
@@ -49,6 +50,11 @@ _TRAILER = re.compile(
     r"(?P<agency>[A-Z]{2,})-[A-Z]{2}-(?P<month>\d\d)-(?P<day>\d\d)-(?P<year>\d\d)\s+"
     r"(?P<hour>\d\d)(?P<minute>\d\d)\s*GMT"
 )
+# The keyword line repeated after STX ("BC-US--Giant Lobster Death, 1st Ld-Writethru,127"):
+# desk information, never the headline.
+_KEYWORD_LINE = re.compile(r"^\^?BC-\S")
+# A capture whose SYN SYN was lost: SOH, then the priority letter and sequence number.
+_SOH_TAKE = re.compile(rb"^\s*\x01[a-zA-Z]\d{3,5}")
 _EDS = re.compile(r"^(?:Eds|Editors?|Ed)\s*:", re.I)
 _BYLINE = re.compile(r"^By\s+(?P<name>.+)$", re.I)
 _REUTER_END = re.compile(r"\s*\bREUTER\b\s*$")
@@ -59,12 +65,17 @@ _MAX_FIELD_CHARS = 1000
 
 
 def sniff(head: bytes) -> bool:
-    """SYN SYN SOH opens a take; junk or white space may come first in a capture."""
-    return TAKE_START in head
+    """SYN SYN SOH opens a take; junk or white space may come first in a capture. A capture
+    that lost its SYN SYN still opens with SOH, a priority letter and sequence, and has an
+    AP/Reuters keyword line ("BC-...")."""
+    return TAKE_START in head or bool(_SOH_TAKE.match(head) and b"BC-" in head[:600] and b"\x02" in head)
 
 
 def read(raw: RawFile) -> Iterator[Story | Reject]:
-    takes = raw.data.split(TAKE_START)[1:]
+    if TAKE_START in raw.data:
+        takes = raw.data.split(TAKE_START)[1:]
+    else:  # SOH alone frames the takes
+        takes = [take for take in raw.data.split(b"\x01")[1:] if take.strip()]
     if not takes:
         raise Reject("parse", "no anpa takes", "no SYN SYN SOH in the file")
     anchor = raw.modified_at.astimezone(timezone.utc).date() if raw.modified_at else None
@@ -136,6 +147,7 @@ def parse_take(take: str, anchor: date | None = None) -> Story:
     )
     _date_story(story, _CONTROLS.sub(" ", trailer[:_MAX_FIELD_CHARS]), slug_line, anchor)
     story.story_id = _story_id(story, slug_line)
+    apply_marks(story)
     return story
 
 
@@ -143,7 +155,7 @@ def _text_parts(lines: list[str]) -> tuple[str, str | None, list[str]]:
     """(headline, byline, paragraphs) from the lines between STX and ETX."""
     headline, byline, paragraphs, after_byline = "", None, [], False
     for line in lines:
-        if not line.strip():
+        if not line.strip() or not headline and _KEYWORD_LINE.match(line.strip()):
             continue
         starts_paragraph = line.startswith("\t") or line.startswith("  ")
         line = line.rstrip().rstrip("<=").strip()  # "<" and "=" end teletype lines

@@ -23,7 +23,10 @@ from collections.abc import Iterator
 from datetime import date, datetime, timezone
 
 from tasks.clean import detect_charset, normalise_text
-from tasks.parse import MONTHS, date_near, strip_end_mark
+from tasks.formats._agencies import canonical_agency
+from tasks.formats._datelines import split_agency_dateline
+from tasks.formats._wire_marks import apply_marks
+from tasks.parse import MONTHS, date_near, split_dateline, strip_end_mark
 from tasks.records import RawFile, Reject, Story
 
 NAME = "iptc7901"
@@ -50,17 +53,36 @@ _NOTES = re.compile(
 )
 _SIGNATURE = re.compile(r"^(?:dpa|afp|sid|epd|kna|apa|ots)(?:\s+[a-z]{2,4}){1,4}$", re.I)
 _TRAILER = re.compile(
-    r"(?P<day>\d\d)(?P<hour>\d\d)(?P<minute>\d\d)\s*(?:GMT|UTC|Z)\s+(?P<month>[A-Za-z]{3,})\.?(?:\s+(?P<year>\d\d))?"
+    r"(?P<day>\d\d)(?P<hour>\d\d)(?P<minute>\d\d)\s*(?:(?:GMT|UTC|Z)\s+)?(?P<month>[^\W\d_]{3,})\.?(?:\s+(?P<year>\d\d))?"
 )
+# A trailer alone on the last line of a delivery without control bytes (dpa text files).
+_TRAILER_LINE = re.compile(r"^\s*\d{6}\s*(?:(?:GMT|UTC|Z)\s+)?[^\W\d_]{3,}\.?(?:\s+\d\d)?\s*$")
+# German and other month abbreviations the wire uses in trailers, beyond tasks.parse.MONTHS.
+_TRAILER_MONTHS = {"mrz": 3, "mär": 3, "maerz": 3, "okt": 10, "dez": 12, "gen": 1, "mag": 5, "giu": 6,
+                   "lug": 7, "ago": 8, "set": 9, "ott": 10, "dic": 12, "ene": 1, "abr": 4, "dic.": 12}
+# Delivered as plain text, without SOH/STX/ETX: the header line opens the file.
+_PLAIN_HEADER = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*[A-Za-z]{1,6}\d{1,5}\s+[1-6]\s+[A-Za-z]{1,3}\s+\d{1,5}\s+[A-Za-z][\w-]*(?:\s+\d+)?[ \t]*\r?\n"
+)
+_KEYWORDS = re.compile(r"^/?(?:[^/\s][^/]*/)+[^/]*$")  # "/politics/Britain/EU/", "Verkehr/Bahn/"
+# Lines of the title block that are not titles: "(Eil)", "(Foto ...)", "2ND LEAD", "EXTRA".
+_DESK_LINE = re.compile(r"^[^a-zà-ÿ]{2,40}$")
+_DPA_LEAD_PARAGRAPHS = 3  # a teaser before the dateline paragraph spans at most this many
 
 
 def sniff(head: bytes) -> bool:
-    """SOH + a header line (sequence, priority digit, category, words, agency) + STX; no SYN SYN."""
-    return b"\x16\x16" not in head and bool(_SNIFF.search(head))
+    """SOH + a header line (sequence, priority digit, category, words, agency) + STX; no SYN SYN.
+    Or, without any control bytes, that header line as the file's first line."""
+    if b"\x16\x16" in head:
+        return False
+    plain = not any(mark in head for mark in (b"\x01", b"\x02", b"\x03"))
+    return bool(_SNIFF.search(head)) or (plain and bool(_PLAIN_HEADER.match(head)))
 
 
 def read(raw: RawFile) -> Iterator[Story | Reject]:
     text = decode_stream(raw.data)
+    if SOH not in text and _PLAIN_HEADER.match(raw.data):
+        text = _framed(text)
     stories = [s for s in text.split(SOH)[1:] if s.strip()]
     if not stories:
         raise Reject("parse", "no 7901 stories", "no SOH in the file")
@@ -71,6 +93,24 @@ def read(raw: RawFile) -> Iterator[Story | Reject]:
         except Reject as reject:
             reject.detail = f"story {number}: {reject.detail}"
             yield reject
+
+
+def _framed(text: str) -> str:
+    """A plain-text delivery given its control bytes back: SOH header, keywords, STX text, ETX trailer."""
+    lines = text.lstrip("\ufeff").splitlines()
+    header, rest = lines[0], lines[1:]
+    keywords = []
+    while rest and not rest[0].strip():
+        rest.pop(0)
+    if rest and _KEYWORDS.match(rest[0].strip()):
+        keywords.append(rest.pop(0))
+    trailer = ""
+    for index in range(len(rest) - 1, max(-1, len(rest) - 6), -1):
+        if _TRAILER_LINE.match(rest[index]):
+            trailer = rest[index]
+            rest = rest[:index]
+            break
+    return SOH + "\n".join([header, *keywords]) + "\n" + STX + "\n".join(rest) + ETX + trailer
 
 
 def decode_stream(data: bytes) -> str:
@@ -106,7 +146,7 @@ def parse_story(chunk: str, anchor: date | None = None) -> Story:
     if match is None:
         raise Reject("parse", "bad 7901 header", repr(header[:60]))
 
-    headline, subheadline, paragraphs = _text_parts(_CONTROLS.sub("", text).splitlines(), match["agency"])
+    headline, subheadline, paragraphs, byline = _text_parts(_CONTROLS.sub("", text).splitlines(), match["agency"])
     if not headline:
         raise Reject("parse", "no headline", header_lines[0])
     if not paragraphs:
@@ -116,26 +156,27 @@ def parse_story(chunk: str, anchor: date | None = None) -> Story:
         subheadline=subheadline,
         paragraphs=paragraphs,
         source_format=NAME,
-        agency=match["agency"],
+        agency=canonical_agency(match["agency"]),
+        byline=byline,
         slug=header_lines[1] if len(header_lines) > 1 else None,
         urgency=int(match["priority"]),
     )
     _date_story(story, _CONTROLS.sub(" ", trailer.split(EOT)[0]), anchor)
+    apply_marks(story)
+    _lead_and_dateline(story)
     return story
 
 
-def _text_parts(lines: list[str], agency: str) -> tuple[str, str | None, list[str]]:
-    """(headline, subheadline, paragraphs): "=" lines head the text, notes and signature go."""
-    titles: list[str] = []
+def _text_parts(lines: list[str], agency: str) -> tuple[str, str | None, list[str], str | None]:
+    """(headline, subheadline, paragraphs, byline): the title block ends at its " =" line,
+    notes and signature end the text."""
+    raw_lines = lines
+    lines = [" ".join(normalise_text(line).split()) if line.strip() else "" for line in lines]
+    titles, byline, start = _title_block(lines)
     paragraphs: list[str] = []
     new_paragraph = True
-    for raw_line in lines:
-        line = " ".join(normalise_text(raw_line).split())
+    for raw_line, line in zip(raw_lines[start:], lines[start:]):
         if not line:
-            new_paragraph = True
-            continue
-        if not paragraphs and _HEADLINE_END.search(line):
-            titles.append(_HEADLINE_END.sub("", line))
             new_paragraph = True
             continue
         if not titles and not paragraphs:  # no " =" mark: the first line is the headline
@@ -149,7 +190,77 @@ def _text_parts(lines: list[str], agency: str) -> tuple[str, str | None, list[st
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         new_paragraph = False
     paragraphs, _ = strip_end_mark(paragraphs)
-    return (titles[0] if titles else ""), (titles[1] if len(titles) > 1 else None), paragraphs
+    return (titles[0] if titles else ""), (titles[1] if len(titles) > 1 else None), paragraphs, byline
+
+
+_MAX_TITLE_LINES = 12
+
+
+def _title_block(lines: list[str]) -> tuple[list[str], str | None, int]:
+    """(titles, byline, index of the first text line) from the lines up to the one ending " =".
+
+    Parenthesised advisories ("(Eil)", "(Berichtigung: ...)" over several lines, "(Foto ...)"),
+    desk lines in capitals ("2ND LEAD", "EXTRA") and the byline ("Von ..., dpa") are no titles.
+    """
+    end = next(
+        (i for i, line in enumerate(lines[:_MAX_TITLE_LINES]) if _HEADLINE_END.search(f"{line} ") and line.endswith("=")),
+        None,
+    )
+    if end is None:
+        return [], None, 0
+    following = end + 1
+    while following < len(lines) and lines[following]:  # a second " =" line: the subheadline
+        if lines[following].endswith("="):
+            end = following
+        following += 1
+    groups: list[str] = []
+    depth = 0
+    for line in lines[: end + 1]:
+        line = _HEADLINE_END.sub("", line).rstrip("= ").strip()
+        if not line:
+            continue
+        if depth > 0:
+            groups[-1] = f"{groups[-1]} {line}"
+        else:
+            groups.append(line)
+        depth = max(0, depth + line.count("(") - line.count(")")) if groups[-1].startswith("(") else 0
+    titles, byline = [], None
+    for group in groups:
+        if group.startswith("(") and group.endswith(")") or _DESK_LINE.match(group):
+            continue
+        if byline is None and (name := _byline_line(group)):
+            byline = name
+            continue
+        titles.append(group)
+    return titles, byline, end + 1
+
+
+_BYLINE_LINE = re.compile(r"^(?:By|Von|Par|Por|Di|Av|Af)\s+(?P<name>[^\W\d_].{2,100})$")
+
+
+def _byline_line(line: str) -> str | None:
+    """'Von Max Muster und Eva Beispiel, dpa' -> 'Max Muster und Eva Beispiel' (agency credit off)."""
+    match = _BYLINE_LINE.match(line)
+    if not match or line.endswith("."):
+        return None
+    name, _, credit = match["name"].rpartition(",")
+    return (name if name and len(credit.split()) <= 2 else match["name"]).strip()
+
+
+def _lead_and_dateline(story: Story) -> None:
+    """dpa puts a teaser before the dateline paragraph ("Peine (dpa/lni) - ..."): the teaser
+    becomes the subheadline when there is none (else it goes), the dateline is split off."""
+    for index, paragraph in enumerate(story.paragraphs[:_DPA_LEAD_PARAGRAPHS + 1]):
+        found = split_agency_dateline(paragraph) or (index and split_dateline(paragraph))
+        if not found:
+            continue
+        if index:
+            teaser = " ".join(story.paragraphs[:index])
+            story.subheadline = story.subheadline or teaser
+        story.paragraphs = [found.rest, *story.paragraphs[index + 1:]]
+        story.dateline = found.text
+        story.agency = story.agency or found.agency
+        return
 
 
 def _is_signature(line: str, agency: str) -> bool:
@@ -163,7 +274,8 @@ def _is_signature(line: str, agency: str) -> bool:
 def _date_story(story: Story, trailer: str, anchor: date | None) -> None:
     """'212101 GMT Nov 18' -> 2018-11-21 21:01 UTC; without a year, the one nearest the file's date."""
     match = _TRAILER.search(trailer)
-    month = MONTHS.get(match["month"].lower()) if match else None
+    name = match["month"].lower() if match else ""
+    month = MONTHS.get(name) or _TRAILER_MONTHS.get(name) or MONTHS.get(name[:3]) if match else None
     if not month:
         return
     day = int(match["day"])

@@ -35,9 +35,10 @@ from tasks.records import RawFile, Reject, Story
 
 NAME = "newsml12"
 
-_BODY_ROLES = {"body", "main", "main text", "text", "story"}
+# Belga splits its text into a "Lead" (the first paragraph) and a "Body" (the rest).
+_BODY_ROLES = {"lead", "body", "main", "main text", "text", "story"}
 _NOT_BODY_ROLES = {
-    "headline", "contact", "stylesheet", "logo", "caption", "byline", "dateline", "summary",
+    "headline", "title", "contact", "stylesheet", "logo", "caption", "byline", "dateline", "summary",
     "abstract", "teaser", "photo", "picture", "graphic", "image", "thumbnail", "preview",
 }
 _TEXT_FORMATS = ("xhtml", "html", "nitf", "text", "xml")
@@ -116,7 +117,10 @@ def read_item(item: etree._Element, envelope: etree._Element | None = None) -> S
     )
     story.marked_entities = unique_entities(e for b in bodies for e in b.entities)
     dateline = lines.get("DateLine") or next((b.dateline for b in bodies if b.dateline), None)
-    return tidy_first_paragraph(story, dateline)
+    tidy_first_paragraph(story, dateline)
+    if not story.paragraphs:  # a title-only "tip": no text, no story
+        raise Reject("parse", "no body", f"{label} has a headline but no text")
+    return story
 
 
 def _news_lines(item: etree._Element) -> dict[str, str]:

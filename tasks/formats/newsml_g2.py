@@ -33,12 +33,12 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from tasks.formats._agencies import canonical_agency
 from tasks.formats._newsml import (
     NitfBody, clean_byline, embedded_document, html_body, known_agency, paragraphs, parse_timestamp, pick_agency,
-    read_nitf_body, set_published, text, text_paragraphs, tidy_first_paragraph, to_int, unique, unique_entities,
+    read_nitf_body, remove_keeping_tail, set_published, text, text_paragraphs, tidy_first_paragraph, to_int, unique, unique_entities,
 )
-from tasks.formats._xml import attr, child, children, language_of, local, parse_xml, root_name
-from tasks.parse import canonical_agency
+from tasks.formats._xml import attr, child, children, descendants, language_of, local, parse_xml, root_name
 from tasks.records import MarkedEntity, RawFile, Reject, Story
 
 NAME = "newsml_g2"
@@ -168,9 +168,33 @@ def _inline_xml(rendition: etree._Element) -> NitfBody:
     if document is not None and local(document.tag) == "nitf":
         return read_nitf_body(document)
     if document is not None:
-        return NitfBody(headline=text(child(child(document, "head"), "title")) or None,
-                        paragraphs=paragraphs(html_body(document)))
+        body = html_body(document)
+        heading, byline = _page_header(body)
+        return NitfBody(headline=text(child(child(document, "head"), "title")) or heading, byline=byline,
+                        subheadline=_teaser(body), paragraphs=paragraphs(body))
     return NitfBody(paragraphs=paragraphs(rendition))  # an XHTML fragment (<div>, <p> ...) or nothing
+
+
+def _page_header(body: etree._Element) -> tuple[str | None, str | None]:
+    """dpa digitalwires open the XHTML body with a <header> (time, subject list, <h1>, byline):
+    metadata, not text. It is taken out; its <h1> and byline are returned (heading, byline)."""
+    heading = byline = None
+    for header in [e for e in body.iter() if local(e.tag) == "header"]:
+        heading = heading or text(next(iter(descendants(header, "h1")), None)) or None
+        for paragraph in descendants(header, "p"):
+            if "byline" in (paragraph.get("class") or "") and not byline:
+                byline = clean_byline(text(paragraph))
+        remove_keeping_tail(header)
+    return heading, byline
+
+
+def _teaser(body: etree._Element) -> str | None:
+    """A <p class="teaser"> (dpa) summarises the story above its dateline: the subheadline."""
+    teasers = [p for p in descendants(body, "p") if "teaser" in (p.get("class") or "").split()]
+    summary = " ".join(text(p) for p in teasers) or None
+    for teaser in teasers:
+        remove_keeping_tail(teaser)
+    return summary
 
 
 def _is_plain_text(rendition: etree._Element) -> bool:

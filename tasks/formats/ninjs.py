@@ -19,6 +19,8 @@ import lxml.html
 from lxml import etree
 
 from tasks.clean import detect_charset, normalise_text
+from tasks.formats._newsml import known_agency
+from tasks.formats._wire_marks import apply_marks
 from tasks.formats._xml import local, parse_xml, sniff_text, text_of
 from tasks.settings import LIMITS
 from tasks.parse import split_dateline
@@ -73,7 +75,8 @@ def parse_item(item: object) -> Story:
     if "$schema" in item or ("uri" not in item and not _headline(item)):
         raise Reject("parse", "not a news item", "a JSON schema or object without uri and headline")
     kind = item.get("type") or "text"
-    if kind != "text":
+    # A composite (a press release with its pictures) is a story when it has a text body.
+    if kind != "text" and not (kind == "composite" and _body(item)):
         raise Reject("parse", "not a text item", f"type {kind!r}")
     if str(item.get("pubstatus", "")).lower() in _WITHDRAWN:
         raise Reject("parse", "withdrawn item", str(item.get("uri", "")))
@@ -81,6 +84,9 @@ def parse_item(item: object) -> Story:
     headline = _headline(item)
     if not headline:
         raise Reject("parse", "no headline", str(item.get("uri", "")))
+    for key in _BODY_KEYS:  # a body of the wrong JSON type is a broken item, not an empty one
+        if item.get(key) is not None and not isinstance(item[key], str):
+            raise Reject("parse", "bad field type", f"{key} is a JSON {type(item[key]).__name__}, not a string")
     paragraphs = _body(item)
     if not paragraphs:
         raise Reject("parse", "no body", f"headline {headline[:60]!r} has no body")
@@ -89,7 +95,7 @@ def parse_item(item: object) -> Story:
     first_created = _datetime(item.get("firstcreated"))
     published = first_created or version_created  # the first version's time, else this one's
     located = _located(item)
-    return Story(
+    story = Story(
         headline=headline,
         paragraphs=paragraphs,
         source_format=NAME,
@@ -109,6 +115,8 @@ def parse_item(item: object) -> Story:
         version_created_at=version_created,
         marked_entities=_marked_entities(item),
     )
+    apply_marks(story)
+    return story
 
 
 # --- loading ------------------------------------------------------------------------------
@@ -249,9 +257,13 @@ def _role_value(entries: object, roles: tuple | None) -> str | None:
     return None
 
 
+_MARKUP_BODY_KEYS = ("body_xhtml", "body_html5", "body_html")
+_BODY_KEYS = (*_MARKUP_BODY_KEYS, "body_text")
+
+
 def _body(item: dict) -> list[str]:
     """Paragraphs from the richest body given: markup keeps paragraph breaks, plain text may not."""
-    for key in ("body_xhtml", "body_html"):
+    for key in _MARKUP_BODY_KEYS:
         if text := _str(item.get(key)):
             if paragraphs := html_paragraphs(text):
                 return paragraphs
@@ -287,14 +299,21 @@ def _body_paragraphs(body: dict) -> list[str]:
 
 
 def html_paragraphs(markup: str) -> list[str]:
-    """<p> texts of an HTML / XHTML fragment; the whole text if it has no <p>."""
+    """<p> (and bare <blockquote>) texts of an HTML / XHTML fragment; without <p>, its text
+    parted at blank lines."""
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except (etree.ParserError, ValueError):
         return text_paragraphs(markup)
-    paragraphs = [_clean(p.text_content()) for p in root.iter("p")]
+    # A quotation set as <blockquote> without <p> inside is a paragraph too (TT's closing quotes).
+    blocks = [e for e in root.iter("p", "blockquote") if e.tag == "p" or e.find(".//p") is None]
+    paragraphs = [_clean(block.text_content()) for block in blocks]
     paragraphs = [p for p in paragraphs if p]
-    return paragraphs or text_paragraphs(root.text_content())
+    if paragraphs:
+        return paragraphs
+    # Without <p>, line breaks in markup are white space: only blank lines part paragraphs.
+    blocks = re.split(r"\n[ \t]*\n", root.text_content())
+    return [p for p in (_clean(b) for b in blocks) if p]
 
 
 def nitf_paragraphs(markup: str) -> list[str]:
@@ -327,7 +346,7 @@ def _agency(item: dict) -> str | None:
             value = value.get("name") or value.get("literal")
         if name := _str(value):
             return name
-    return None
+    return known_agency(_str(item.get("uri")))  # "http://www.businesswire.com/news/..." -> Business Wire
 
 
 def _located(item: dict) -> str | None:

@@ -11,7 +11,7 @@ from tasks.formats import anpa
 from tasks.pipeline import process_file
 from tasks.records import RawFile, Reject, Story
 
-from tests.formats.helpers import FORMATS, one_story, raw_of, read_all
+from tests.formats.helpers import FORMATS, one_story, raw_of, read_all, read_one
 
 NOW = datetime(2024, 1, 1, tzinfo=timezone.utc)
 SYN2_SOH = b"\x16\x16\x01"
@@ -142,3 +142,23 @@ def test_pipeline_rows_from_anpa_capture():
     assert {a["story_id"] for a in out.articles} == {"AP-BC-Ferry-Strike-2019-03-14"}
     assert [r["reason"] for r in out.rejects] == ["bad anpa take"]
     assert out.articles[0]["pub_date"] == "2019-03-14" and out.articles[0]["source_format"] == "anpa"
+
+
+AGATE_SOH_ONLY = FORMATS / "anpa" / "ap-agate-soh-only.anpa"
+
+
+def test_anpa_capture_without_syn_agate_take_and_keyword_line_after_stx():
+    data = AGATE_SOH_ONLY.read_bytes()
+    assert not data.startswith(SYN2_SOH) and anpa.sniff(data[:4096])
+    story = read_one(anpa, AGATE_SOH_ONLY)
+    assert story.headline == "Harbour League Standings"  # not the "BC-BBO--..." keyword line
+    assert story.slug == "BC-BBO--HarbourLeague"  # no word count on the keyword line
+    assert story.agency == "AP" and story.published_at == datetime(2021, 7, 4, 22, 10, tzinfo=timezone.utc)
+    assert story.paragraphs == ["Northport 10, Southbay 4", "Eastwick 3, Westfield 2"]
+
+
+def test_anpa_keyword_line_after_stx_is_never_the_headline():
+    take = SYN2_SOH + b"r0157\x1fAPW\r\n\x13\x11r s BC-US--Harbour Ferry   02-02 0500\r\n\x02" \
+        b"BC-US--Harbour Ferry, 1st Ld-Writethru,140<\r\n^Ferry runs again<\r\n\tPORTVILLE (AP) _ The ferry ran.<\r\n" \
+        b"\x03AP-WF-02-02-23 1015GMT<\r\n\x04"
+    assert one_story(anpa, take).headline == "Ferry runs again"

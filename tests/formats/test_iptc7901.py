@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from tasks.formats import iptc7901
+from tasks.formats import iptc7901, reader_for
 from tasks.records import RawFile, Reject, Story
 
-from tests.formats.helpers import FORMATS, one_story, raw_of, read_all
+from tests.formats.helpers import FORMATS, one_story, raw_of, read_all, read_one
 
 
 DPA_FILE = FORMATS / "iptc7901" / "dpa-2-stories-latin1.7901"
@@ -88,3 +88,40 @@ def test_7901_sniff():
     assert not iptc7901.sniff(b"\x16\x16\x01eca0124 3 i 93  dpa 1888\r\n\x02")  # ANPA framing
     assert not iptc7901.sniff(b"\x01eca0124 3 i 93  dpa 1888\r\nno STX anywhere")
     assert not iptc7901.sniff(b"eca0124 3 i 93  dpa 1888\r\n\x02 no SOH")
+
+
+# --- dpa variants: plain-text delivery, advisories and bylines in the title block ----------
+
+PLAIN_FILE = FORMATS / "iptc7901" / "dpa-plain-no-control.txt"
+EIL_FILE = FORMATS / "iptc7901" / "dpa-eil-advisories-latin1.7901"
+
+
+def test_7901_plain_text_delivery_without_control_bytes():
+    head = PLAIN_FILE.read_bytes()
+    assert b"\x01" not in head and iptc7901.sniff(head[:4096])
+    assert reader_for(raw_of(PLAIN_FILE)) is iptc7901
+    story = read_one(iptc7901, PLAIN_FILE)
+    assert story.headline == "Storm topples trees across northern Germany"  # not "2ND LEAD" / "EXTRA"
+    assert story.byline == "Anna Beispiel" and story.slug == "/weather/Germany/storm/"
+    assert story.dateline == "Hamburg (dpa/lno)" and story.agency == "dpa"
+    assert story.paragraphs[0].startswith("A storm toppled hundreds of trees")
+    assert story.paragraphs[-1] == "Fire crews worked through the night, a spokesman said."
+    assert story.published_at == datetime(2024, 10, 7, 15, 30, tzinfo=timezone.utc)  # "071530 Okt 24", no GMT
+
+
+def test_7901_plain_text_sniff_needs_the_header_line_first():
+    assert not iptc7901.sniff(b"Just a note about eca00075 3 i 510 dpa 1003\n")
+    assert not iptc7901.sniff(b"eca0124 3 i 93  dpa 1888\r\n\x02 no SOH")  # framing half there: not plain
+
+
+def test_7901_title_block_advisories_byline_teaser_and_service_code():
+    story = read_one(iptc7901, EIL_FILE)
+    assert story.headline == "Sturm legt Bahnverkehr lahm"  # not "(Eil)", "(Berichtigung: ...)", "(Foto ...)"
+    assert story.byline == "Max Muster"
+    assert story.subheadline == "Ein Sturm hat den Bahnverkehr im Norden lahmgelegt."  # the teaser
+    assert story.dateline == "Celle (dpa/lni)" and story.agency == "dpa"  # "lni": dpa's regional service
+    assert story.paragraphs == [
+        "Ein Sturm hat am Sonntag den Bahnverkehr zwischen Celle und Uelzen lahmgelegt. "
+        "Die Bahn richtete einen Ersatzverkehr ein."
+    ]
+    assert story.published_at == datetime(2024, 10, 6, 15, 30, tzinfo=timezone.utc)

@@ -52,3 +52,13 @@ def test_newsml12_business_wire_release():
     assert story.paragraphs[-1].startswith("免責聲明")
     assert len(story.paragraphs) == 13
     assert not any("Monica Smith" in p or "bwalignc" in p for p in story.paragraphs)
+
+
+def test_newsml12_lead_component_is_the_first_paragraph_and_a_title_only_tip_is_refused():
+    story, tip = read_all(newsml12, raw_of(FORMATS / "newsml12" / "belga-lead-body-and-tip.xml"))
+    assert story.headline == "Brug in Gent twee weken dicht" and story.agency == "Belga"
+    assert story.paragraphs == [
+        "In Gent gaat een brug over de Leie twee weken dicht voor herstelwerken.",
+        "Fietsers kunnen een pontje nemen, meldt de stad.",
+    ]
+    assert isinstance(tip, Reject) and tip.stage == "parse"  # a headline with no text is no story

@@ -172,3 +172,21 @@ def test_g2_message_through_the_pipeline():
     assert {a["published_utc_offset"] for a in out.articles} == {"+03:00"}
     agency_marked = {(e["text"], e["type"]) for e in out.entities if e["source"] == "agency"}
     assert ("Grace Achieng", "PERSON") in agency_marked and ("Nairobi", "LOC") in agency_marked
+
+
+def test_g2_timestamp_in_dateline_element_is_no_dateline_and_credit_leaves_the_body():
+    story = read_one(newsml_g2, FORMATS / "newsml_g2" / "item-timestamp-dateline.xml")
+    assert story.dateline == "ROTTERDAM, March 4 (Reuters)" and story.agency == "Reuters"
+    assert story.paragraphs == [
+        "Crane operators returned to work on Friday.",
+        "The port said ships would clear the backlog by Sunday.",
+    ]
+
+
+def test_g2_xhtml_page_header_and_teaser_are_not_body():
+    story = read_one(newsml_g2, FORMATS / "newsml_g2" / "item-xhtml-page-header.xml")
+    assert story.headline == "Neue Fähre für die Insel"
+    assert story.byline == "Erika Beispiel, dpa"
+    assert story.subheadline == "Die Insel bekommt eine neue Fähre. Sie fährt mit Strom."
+    assert story.dateline == "Kiel (dpa)" and story.agency == "dpa"
+    assert story.paragraphs == ["Eine neue Fähre fährt von Montag an zur Insel.", "Sie ersetzt ein Schiff aus dem Jahr 1980."]

@@ -16,7 +16,7 @@ from tasks.pipeline import process_file
 from tasks.records import MarkedEntity, RawFile, Reject, Story
 
 from tests.conftest import shared_file
-from tests.formats.helpers import FORMATS, one_story, raw_of, read_all
+from tests.formats.helpers import FORMATS, one_story, raw_of, read_all, read_one
 
 NOW = datetime(2024, 1, 1, tzinfo=timezone.utc)
 
@@ -255,3 +255,28 @@ def test_shared_ninjs_schema_is_rejected_not_read():
     out = process_file(raw_of(path), NOW)
     assert out.articles == []
     assert [(r["stage"], r["reason"]) for r in out.rejects] == [("parse", "not a news item")]
+
+
+def test_ninjs_composite_press_release_with_text_is_a_story():
+    story = read_one(ninjs, FORMATS / "ninjs" / "ninjs-composite-release.json")
+    assert story.headline == "Example Bakery Opens Its Hundredth Shop"
+    assert story.agency == "Business Wire"  # from the item's uri, nothing else names it
+    assert story.paragraphs == [  # markup line breaks are spaces; a bare <blockquote> is kept
+        "Example Bakery® today opened its hundredth shop, in a former post office, the company said.",
+        "It plans fifty more by next year.",
+    ]
+
+
+def test_ninjs_html_body_keeps_a_closing_blockquote():
+    markup = "<article><p>First.</p><p>Second.</p><blockquote>A closing quote.</blockquote></article>"
+    assert ninjs.html_paragraphs(markup) == ["First.", "Second.", "A closing quote."]
+
+
+def test_ninjs_composite_without_text_and_wrong_body_types_are_refused():
+    media_only = {"uri": "urn:x:1", "type": "composite", "headlines": [{"value": "Pictures"}]}
+    [reject] = read_all(ninjs, RawFile("m.json", json.dumps(media_only).encode()))
+    assert reject.reason == "not a text item"
+    for value in (42, ["a"], {"p": 1}):
+        item = {"uri": "urn:x:2", "type": "text", "headline": "Numbers", "body_text": value}
+        [reject] = read_all(ninjs, RawFile("n.json", json.dumps(item).encode()))
+        assert reject.reason == "bad field type" and "body_text" in reject.detail

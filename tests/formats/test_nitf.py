@@ -124,3 +124,19 @@ def test_ed_msg_writethru_gives_the_version_when_du_key_does_not():
     )
     [story] = read_all(nitf, RawFile("x.xml", data))
     assert story.version == 3
+
+
+def test_nitf_slashed_ritzau_dateline_and_end_mark():
+    story = read_one(nitf, FORMATS / "nitf" / "ritzau-slashed-dateline.xml")
+    assert story.dateline == "Aalborg /ritzau/" and story.agency == "Ritzau"
+    assert story.paragraphs == [
+        "En ny cykelbro over havnen åbner lørdag.",
+        "Broen har kostet 40 millioner kroner, oplyser kommunen.",
+    ]
+
+
+def test_nitf_advisory_byline_tagline_out_of_the_body_and_canonical_agency():
+    story = read_one(nitf, FORMATS / "nitf" / "cp-byline-tagline.xml")
+    assert story.agency == "CP" and story.byline == "Jane Example"
+    assert story.paragraphs[0].startswith("Ferry service across the lake resumed")
+    assert story.paragraphs[-1] == '"It is good to have it back," the mayor said.'

@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 import pytest
 
 from tasks.formats import newsml12, newsml_g2, nitf
+from tasks.formats._xml import parse_xml
 from tasks.pipeline import process_file
 from tasks.records import RawFile, Reject
 
@@ -46,6 +47,8 @@ def read_or_reject(reader, data: bytes) -> list:
 @pytest.mark.parametrize("padding", [0, 70_000], ids=["plain", "behind-64k-comment"])
 @pytest.mark.parametrize("attack", ["xxe", "parameter-entity", "billion-laughs"])
 def test_hostile_xml_is_rejected_and_reads_no_file(reader, padding, attack, tmp_path):
+    """An external parameter entity is how real NewsML 1.2 pulls its DTD in: read, never fetched
+    (behind a 64 kB comment it is not seen as one and refused, which is safe too)."""
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-CONTENT")
     root = ROOTS[reader][0].split()[0]
@@ -57,6 +60,11 @@ def test_hostile_xml_is_rejected_and_reads_no_file(reader, padding, attack, tmp_
     data = document(reader, doctype, padding)
     assert reader.sniff(data[:4096]) or padding  # (a 70 kB comment hides the root from sniffing)
     [result] = read_or_reject(reader, data)
+    if attack == "parameter-entity":
+        assert "TOP-SECRET" not in repr(result)
+        if not padding:  # read (a headline-only NewsML 1.2 item is then refused for having no text)
+            assert getattr(result, "reason", "") != "xml entity declarations"
+            return
     assert isinstance(result, Reject) and result.stage == "parse"
     # Behind the comment, libxml2's own amplification guard may stop billion laughs first.
     expected = {"xml entity declarations"} | ({"malformed xml"} if padding and attack == "billion-laughs" else set())
@@ -100,3 +108,12 @@ def test_malformed_and_deep_xml_are_rejected():
     [too_deep] = read_or_reject(nitf, deep)
     assert isinstance(too_deep, Reject)  # libxml2's own depth limit or parse_xml's, whichever first
     assert too_deep.reason in ("xml too deep", "malformed xml")
+
+
+def test_external_parameter_entity_doctype_is_read_and_nothing_fetched():
+    data = (b'<?xml version="1.0" encoding="ISO-8859-15"?>\n'
+            b'<!DOCTYPE NewsML PUBLIC "urn:example" "NewsML-1.2.dtd"\n[<!ENTITY % nitf SYSTEM "nitf.dtd"> %nitf; ]>\n'
+            b'<NewsML><p>Caf\xe9 ouvert</p></NewsML>')
+    assert parse_xml(data).findtext("p") == "Café ouvert"
+    with pytest.raises(Reject, match="entity declarations"):
+        parse_xml(data.replace(b"%nitf; ]", b'%nitf; <!ENTITY x "y">]'))
