@@ -15,35 +15,13 @@ from dateutil import tz as dateutil_tz
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from tasks.settings import LIMITS
+from tasks.agencies import agency_table, canonical_agency
 from tasks.records import Reject, Story
 
 # --- agencies -----------------------------------------------------------------------------
 
-# Lower-cased spelling -> canonical name (the name analysts filter on).
-AGENCIES = {
-    "xinhua": "Xinhua", "xinhua news agency": "Xinhua",
-    "ap": "AP", "associated press": "AP", "the associated press": "AP",
-    "reuters": "Reuters", "thomson reuters": "Reuters",
-    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
-    "dpa": "dpa", "deutsche presse-agentur": "dpa",
-    "upi": "UPI", "united press international": "UPI",
-    "efe": "EFE", "ansa": "ANSA", "kyodo": "Kyodo", "kyodo news": "Kyodo",
-    "tass": "TASS", "ria novosti": "RIA Novosti", "interfax": "Interfax",
-    "yonhap": "Yonhap", "pti": "PTI", "ians": "IANS", "bernama": "Bernama",
-    "anadolu": "Anadolu", "anadolu agency": "Anadolu", "aap": "AAP", "apa": "APA",
-    "ana": "ANA", "wafa": "WAFA", "mena": "MENA", "irna": "IRNA", "sana": "SANA",
-    "cna": "CNA", "antara": "Antara", "pap": "PAP", "ctk": "CTK", "belga": "Belga",
-    "anp": "ANP", "ats": "ATS", "sda": "SDA", "tt": "TT", "ntb": "NTB", "ritzau": "Ritzau", "stt": "STT",
-    "cnn": "CNN", "bloomberg": "Bloomberg", "business wire": "Business Wire", "pr newswire": "PR Newswire",
-}
-
-
-def canonical_agency(name: str | None) -> str | None:
-    """'The Associated Press' -> 'AP'; unknown names are kept as written (trimmed)."""
-    if not name:
-        return None
-    cleaned = " ".join(name.strip(" .,-").split())
-    return AGENCIES.get(cleaned.lower(), cleaned) or None
+# One table of agencies (tasks/data/agencies.tsv): every spelling -> the canonical short name.
+AGENCIES = agency_table()
 
 
 _AGENCY_ALTERNATION = "|".join(
@@ -250,8 +228,9 @@ def split_dateline(paragraph: str) -> Dateline | None:
     found = match.groupdict()
     agency = found.get("agency") or found.get("slashed")
     known = _credited_agency(agency)
-    if agency is not None and known is None and (len(agency) > 12 or not found["separator"]):
-        return None  # "(something long)" after a capitalised phrase is prose, not a dateline
+    if agency is not None and known is None and (len(agency) > 12 or not found["separator"]
+                                                 or re.search(r"[/\s]", agency.strip())):
+        return None  # "(something long)" or "(and/or fees)" after a capitalised phrase is prose
     place, when = match["place"].strip(), (found["when"] or "").strip() or None
     if when and not _HAS_DATE.search(when):  # "FORT WASHINGTON, Pa. (AP)": a state, not a date
         place, when = f"{place}, {when}", None

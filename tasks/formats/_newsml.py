@@ -19,8 +19,7 @@ from lxml import etree
 
 from tasks.clean import normalise_text
 from tasks.formats._xml import attr, child, children, descendants, local
-from tasks.formats._agencies import canonical_agency, known_canonical
-from tasks.formats._datelines import split_agency_dateline
+from tasks.agencies import canonical_agency, known_canonical
 from tasks.formats._wire_marks import apply_marks
 from tasks.parse import AGENCIES, find_date, split_dateline, strip_end_mark
 from tasks.records import MarkedEntity, Story
@@ -405,7 +404,7 @@ def tidy_first_paragraph(story: Story, dateline: str | None) -> Story:
                 story.agency = story.agency or repeat.agency
             elif first.casefold().startswith(dateline.casefold()) and not first[len(dateline):][:1].isalnum():
                 first = first[len(dateline):].lstrip(_SEPARATORS)
-        elif found := split_agency_dateline(first):  # "København /ritzau/:", "Peine (dpa/lni) -"
+        elif found := split_dateline(first):  # "København /ritzau/:", "Peine (dpa/lni) -"
             first, story.dateline = found.rest, found.text
             story.agency = story.agency or found.agency
         if (credit := _CREDIT.match(first)) and credit.end() < len(first):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tasks.formats._agencies import canonical_agency, short_names
+from tasks.agencies import canonical_agency, short_names
 from tasks.records import Story
 
 # --- the end ------------------------------------------------------------------------------
@@ -165,14 +165,14 @@ def split_marks(paragraphs: list[str]) -> WireMarks:
 
 
 def apply_marks(story: Story) -> WireMarks:
-    """Take the marks out of `story`'s body (in place); fill its byline; canonical agency.
-
-    Returns the marks for whoever wants to keep them (today only the byline is kept: the
-    credits, advisory and sign-off have no column yet).
+    """Take the marks out of `story`'s body (in place) into its byline, credits and advisory
+    columns; canonical agency. Sign-offs and end marks carry nothing an analyst counts: dropped.
     """
     marks = split_marks(story.paragraphs)
     if marks.paragraphs:  # a story that is nothing but marks keeps its text
         story.paragraphs = marks.paragraphs
+        story.credits = [*story.credits, *marks.credits]
+        story.advisory = story.advisory or marks.advisory
     if marks.byline and not story.byline:
         story.byline = marks.byline
     story.agency = canonical_agency(story.agency)

@@ -23,8 +23,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timezone
 
 from tasks.clean import detect_charset, normalise_text
-from tasks.formats._agencies import canonical_agency
-from tasks.formats._datelines import split_agency_dateline
+from tasks.agencies import canonical_agency
 from tasks.formats._wire_marks import apply_marks
 from tasks.parse import MONTHS, date_near, split_dateline, strip_end_mark
 from tasks.records import RawFile, Reject, Story
@@ -251,7 +250,7 @@ def _lead_and_dateline(story: Story) -> None:
     """dpa puts a teaser before the dateline paragraph ("Peine (dpa/lni) - ..."): the teaser
     becomes the subheadline when there is none (else it goes), the dateline is split off."""
     for index, paragraph in enumerate(story.paragraphs[:_DPA_LEAD_PARAGRAPHS + 1]):
-        found = split_agency_dateline(paragraph) or (index and split_dateline(paragraph))
+        found = split_dateline(paragraph)
         if not found:
             continue
         if index:

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from tasks.formats._agencies import canonical_agency
+from tasks.agencies import canonical_agency
 from tasks.formats._newsml import (
     NitfBody, clean_byline, embedded_document, html_body, known_agency, paragraphs, parse_timestamp, pick_agency,
     read_nitf_body, remove_keeping_tail, set_published, text, text_paragraphs, tidy_first_paragraph, to_int, unique, unique_entities,

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from lxml import etree
 
-from tasks.formats._agencies import canonical_agency
+from tasks.agencies import canonical_agency
 from tasks.formats._newsml import to_int
 from tasks.formats._wire_marks import apply_marks
 from tasks.formats._xml import child, local, parse_xml, root_name, text_of

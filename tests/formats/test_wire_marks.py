@@ -1,12 +1,12 @@
 """Marks around a story (tasks/formats/_wire_marks.py), agency names (_agencies.py) and the
-agency datelines tasks.parse does not know (_datelines.py): one test per kind of mark."""
+agency datelines (tasks.parse.split_dateline): one test per kind of mark."""
 
 from __future__ import annotations
 
 import pytest
 
-from tasks.formats._agencies import canonical_agency
-from tasks.formats._datelines import split_agency_dateline
+from tasks.agencies import canonical_agency
+from tasks.parse import split_dateline
 from tasks.formats._wire_marks import apply_marks, split_marks
 from tasks.records import Story
 
@@ -70,6 +70,10 @@ def test_apply_marks_fills_byline_once_and_canonical_agency():
     kept = Story("Harbour plan approved", ["By Jane Doe", *TEXT], "nitf", byline="J. Doe")
     apply_marks(kept)
     assert kept.byline == "J. Doe" and kept.paragraphs == TEXT
+    credited = Story("Harbour plan approved", ["(Adds detail)", *TEXT, "(Reporting by Ann Example; Editing by Bob Sample)"], "nitf")
+    apply_marks(credited)
+    assert credited.paragraphs == TEXT and credited.advisory == "(Adds detail)"
+    assert credited.credits == ["(Reporting by Ann Example; Editing by Bob Sample)"]
     only_marks = Story("Signed", ["END"], "nitf")
     assert apply_marks(only_marks).signoff == ["END"] and only_marks.paragraphs == ["END"]  # never emptied
 
@@ -89,10 +93,10 @@ def test_canonical_agency(name, canonical):
     ("København /ritzau/: En bro åbner.", "København /ritzau/", "København", "Ritzau"),
 ])
 def test_agency_datelines(paragraph, dateline, place, agency):
-    found = split_agency_dateline(paragraph)
+    found = split_dateline(paragraph)
     assert (found.text, found.place, found.agency) == (dateline, place, agency)
 
 
 def test_no_agency_dateline_in_prose():
-    assert split_agency_dateline("Prices (and/or fees) - rose.") is None
-    assert split_agency_dateline("Input/output: fine.") is None
+    assert split_dateline("Prices (and/or fees) - rose.") is None
+    assert split_dateline("Input/output: fine.") is None

@@ -1,4 +1,4 @@
-"""Canonical agency names from one data file, tasks/data/agencies.tsv.
+"""Canonical agency names from one data file, tasks/data/agencies.tsv (the one table of agencies).
 
 'Australian Associated Press' -> 'AAP', 'THE CANADIAN PRESS' -> 'CP', 'PA Sport' -> 'PA'.
 dpa's regional and desk services ('lni', 'dpa-spe', 'dpa/lsw') are dpa: their codes are
@@ -11,7 +11,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-AGENCIES_TSV = Path(__file__).resolve().parent.parent / "data" / "agencies.tsv"
+AGENCIES_TSV = Path(__file__).resolve().parent / "data" / "agencies.tsv"
 
 # dpa's regional services (landesdienste): "lni" Niedersachsen, "lsw" Südwest ...
 _DPA_REGIONAL = frozenset("lnw lni lno lsw lby lhe lrs lth lsa lsn lmv lbn lhb bb".split())
