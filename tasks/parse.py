@@ -392,6 +392,30 @@ def check_dates(story: Story, now: datetime | None = None) -> Story:
     return story
 
 
+_BULLET = re.compile(r"^[*•·▪–-]\s+\S")
+_MAX_NOTE_WORDS = 15
+
+
+def _opening_dateline(story: Story) -> Dateline | None:
+    """The dateline that opens the story, taken out of its paragraph. It may follow highlight
+    bullets ("* Euro falls ...", kept: they are the story's summary) or one short editors' line
+    above it ("Nieuw bericht, vervangt: ...", moved to `advisory`)."""
+    paragraphs = story.paragraphs
+    index = 0
+    while index < len(paragraphs) - 1 and _BULLET.match(paragraphs[index]):
+        index += 1
+    found = split_dateline(paragraphs[index])
+    if found is None and index == 0 and len(paragraphs) > 1 and len(paragraphs[0].split()) <= _MAX_NOTE_WORDS:
+        found = split_dateline(paragraphs[1])
+        if found is None or not found.agency:  # only an agency's dateline makes the line above a note
+            return None
+        story.advisory = story.advisory or paragraphs[0]
+        del paragraphs[0]
+    if found is not None:
+        paragraphs[index] = found.rest
+    return found
+
+
 def finish_story(story: Story, now: datetime | None = None) -> Story:
     """Derive what the format did not say: kind and version from slugs, agency and date
     from the dateline, language from the text.
@@ -410,15 +434,13 @@ def finish_story(story: Story, now: datetime | None = None) -> Story:
     story.version = story.version or slugs.version
     if story.dateline and _HAS_DATE.search(story.dateline) and dateline_place(story.dateline) is None:
         story.dateline = None  # a timestamp or a bare date in the format's dateline field
-    if story.paragraphs and story.dateline is None:
-        if found := split_dateline(story.paragraphs[0]):
-            story.dateline = found.text
-            story.paragraphs[0] = found.rest
-            story.agency = story.agency or found.agency
-            if story.published_on is None and story.published_at is None and found.when:
-                if when := find_date(found.when):
-                    story.published_on, story.published_at = when.day, when.moment
-                    story.date_source = "content"
+    if story.paragraphs and story.dateline is None and (found := _opening_dateline(story)):
+        story.dateline = found.text
+        story.agency = story.agency or found.agency
+        if story.published_on is None and story.published_at is None and found.when:
+            if when := find_date(found.when):
+                story.published_on, story.published_at = when.day, when.moment
+                story.date_source = "content"
     check_dates(story, now)
     if story.byline and (AGENCY_NAME.fullmatch(story.byline.strip(" .")) or story.byline == story.publisher):
         story.agency, story.byline = story.agency or story.byline, None  # an organisation's credit, no person's

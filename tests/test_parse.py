@@ -202,3 +202,24 @@ def test_an_outlet_without_agency_credit_is_the_agency():
     story = finish_story(Story(headline="Council votes on budget", publisher="Springfield Gazette", source_format="html",
                                paragraphs=["The council voted on the budget on Tuesday."]))
     assert (story.agency, story.publisher, story.byline) == ("Springfield Gazette", "Springfield Gazette", None)
+
+
+def test_a_dateline_after_highlight_bullets():
+    story = finish_story(Story(headline="Asian shares wobble", source_format="newsml_g2", paragraphs=[
+        "* MSCI index flat", "* Tech results disappoint",
+        "SINGAPORE, Oct 26 (Reuters) - Asian shares wobbled on Friday.", "More."]))
+    assert story.dateline == "SINGAPORE, Oct 26 (Reuters)"
+    assert story.paragraphs == ["* MSCI index flat", "* Tech results disappoint", "Asian shares wobbled on Friday.", "More."]
+
+
+def test_a_short_editors_line_above_an_agency_dateline_is_the_advisory():
+    story = finish_story(Story(headline="Union calls strikes", source_format="newsml12", paragraphs=[
+        "Nieuw bericht, vervangt: Bond stelt ultimatum", "Utrecht (ANP) - De bond kondigt acties aan.", "Meer."]))
+    assert (story.dateline, story.advisory) == ("Utrecht (ANP)", "Nieuw bericht, vervangt: Bond stelt ultimatum")
+    assert story.paragraphs == ["De bond kondigt acties aan.", "Meer."]
+
+
+def test_a_short_first_paragraph_stays_when_no_agency_dateline_follows():
+    paragraphs = ["The vote was close.", "WASHINGTON -- The Senate voted on Tuesday.", "More."]
+    story = finish_story(Story(headline="Senate votes", source_format="page_text", paragraphs=list(paragraphs)))
+    assert story.paragraphs == paragraphs and story.advisory is None

@@ -172,7 +172,24 @@ def _inline_xml(rendition: etree._Element) -> NitfBody:
         heading, byline = _page_header(body)
         return NitfBody(headline=text(child(child(document, "head"), "title")) or heading, byline=byline,
                         subheadline=_teaser(body), paragraphs=paragraphs(body))
-    return NitfBody(paragraphs=paragraphs(rendition))  # an XHTML fragment (<div>, <p> ...) or nothing
+    # an XHTML fragment (<div>, <p> ...), a house dialect such as TT's, or nothing
+    dateline = _house_dateline(rendition)
+    return NitfBody(paragraphs=paragraphs(rendition), dateline=dateline)
+
+
+def _house_dateline(rendition: etree._Element) -> str | None:
+    """TT's NITF dialect writes the headline as <RUBRIK> and the dateline as <DAT><ORT>EU</ORT>
+    <SOURCE>Bryssel, TT:s korrespondent</SOURCE></DAT>: neither is body text, so both leave the
+    tree; the place the story was filed from is SOURCE's first part, ORT is its region tag (the
+    place when there is no SOURCE)."""
+    dateline = None
+    for dat in descendants(rendition, "DAT"):
+        source = text(child(dat, "SOURCE")).split(",")[0].strip()
+        dateline = dateline or source or text(child(dat, "ORT")) or None
+        remove_keeping_tail(dat)
+    for heading in descendants(rendition, "RUBRIK"):
+        remove_keeping_tail(heading)
+    return dateline
 
 
 def _page_header(body: etree._Element) -> tuple[str | None, str | None]:

@@ -190,3 +190,9 @@ def test_g2_xhtml_page_header_and_teaser_are_not_body():
     assert story.subheadline == "Die Insel bekommt eine neue Fähre. Sie fährt mit Strom."
     assert story.dateline == "Kiel (dpa)" and story.agency == "dpa"
     assert story.paragraphs == ["Eine neue Fähre fährt von Montag an zur Insel.", "Sie ersetzt ein Schiff aus dem Jahr 1980."]
+
+
+def test_g2_house_dialect_dateline_is_read_from_its_dat_element():
+    story = read_one(newsml_g2, FORMATS / "newsml_g2" / "item-house-dialect-dateline.xml")
+    assert story.dateline == "Göteborg" and story.paragraphs[0].startswith("Hamnen öppnar en ny terminal")
+    assert not any("TT:s reporter" in p for p in story.paragraphs)
