@@ -19,6 +19,7 @@ from lxml import etree
 
 from tasks.clean import normalise_text
 from tasks.formats._xml import attr, child, children, descendants, local
+from tasks.formats.html import html_paragraphs
 from tasks.agencies import canonical_agency, known_canonical
 from tasks.formats._wire_marks import apply_marks
 from tasks.parse import AGENCIES, find_date, split_dateline, strip_end_mark
@@ -157,6 +158,9 @@ _CONTAINERS = {
 _LEFT_OUT = {"table", "nitf-table", "media", "img", "figure", "object", "script", "style", "head", "note", "fn"}
 
 
+_MARKUP_IN_TEXT = re.compile(r"</?(?:p|br|div|span|b|i|em|strong|a|h[1-6]|ul|li)\b[^<>]*>", re.I)
+
+
 def paragraphs(container: etree._Element) -> list[str]:
     """Paragraph texts of an NITF body.content or XHTML body, in order, empty ones dropped.
 
@@ -194,7 +198,8 @@ def paragraphs(container: etree._Element) -> list[str]:
         flush(buffer)
 
     walk(container)
-    return out
+    # HTML sent escaped ("&lt;p&gt;...") or in CDATA arrives as text with tags in it: parse it.
+    return [block for line in out for block in (html_paragraphs(line) if _MARKUP_IN_TEXT.search(line) else [line])]
 
 
 def text_paragraphs(value: str | None) -> list[str]:

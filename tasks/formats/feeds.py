@@ -81,12 +81,14 @@ def read(raw: RawFile) -> Iterator[Story | Reject]:
 
 
 def _feed_info(channel: etree._Element, root: etree._Element) -> dict:
-    """What the channel says for all its items: agency, language, default author."""
+    """What the channel says for all its items: agency, publisher, language, default author."""
     title = _text(channel, "title", RSS1 + "title", ATOM + "title", ATOM03 + "title")
     publisher = _text(channel, DC + "publisher", DC + "creator")
     language = _text(channel, "language", DC + "language") or channel.get(XML_LANG) or root.get(XML_LANG)
     author = _text(_find(channel, ATOM + "author", ATOM03 + "author"), ATOM + "name", ATOM03 + "name")
-    return {"agency": known_agency(publisher) or agency_in_title(title), "language": language, "author": author or None}
+    agency = known_agency(publisher) or agency_in_title(title)
+    outlet = None if agency else " ".join((publisher or title or "").split()) or None  # an agency's feed: a delivery
+    return {"agency": agency, "publisher": outlet, "language": language, "author": author or None}
 
 
 def _item_story(item: etree._Element, feed: dict) -> Story:
@@ -105,6 +107,7 @@ def _item_story(item: etree._Element, feed: dict) -> Story:
         source_format=NAME,
         kind=kind,
         agency=known_agency(byline) or feed["agency"],
+        publisher=feed["publisher"],
         story_id=_guid(item) or link,
         published_at=published_at,
         published_on=published_on,

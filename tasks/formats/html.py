@@ -219,6 +219,25 @@ def _split_at_breaks(element: etree._Element) -> list[str]:
     return [" ".join(part.split()) for part in parts]
 
 
+# WordPress shortcodes in exported or fed content: "[caption id=.. width=..]<img> A caption[/caption]",
+# "[embed]https://...[/embed]", "[gallery ids="1,2"]". A bracketed word without attributes or a
+# closing tag ("[sic]", "[1]") is text and stays.
+_SHORTCODE_PAIR = re.compile(r"\[(?P<name>[a-z][\w-]*)(?P<attrs>\s[^\]]*)?\](?P<inner>.*?)\[/(?P=name)\]", re.I | re.S)
+_SHORTCODE_ALONE = re.compile(r"\[[a-z][\w-]*\s+[\w-]+=[^\]]*\]|\[[a-z][\w-]*\s*/\]", re.I)
+_MEDIA_SHORTCODES = {"embed", "video", "audio", "gallery", "playlist", "youtube", "tweet", "instagram"}
+
+
+def render_shortcodes(markup: str) -> str:
+    """Shortcodes rendered to their text: a caption keeps its words, media and embeds go."""
+    def pair(match: re.Match) -> str:
+        return "" if match["name"].lower() in _MEDIA_SHORTCODES else match["inner"]
+
+    previous = None
+    while previous != markup:  # nested shortcodes: innermost first, until nothing changes
+        previous, markup = markup, _SHORTCODE_PAIR.sub(pair, markup)
+    return _SHORTCODE_ALONE.sub("", markup)
+
+
 def html_paragraphs(markup: str) -> list[str]:
     """An HTML fragment (feed content, a description) -> its blocks of text as paragraphs.
 
@@ -227,6 +246,7 @@ def html_paragraphs(markup: str) -> list[str]:
     """
     if not markup or not markup.strip():
         return []
+    markup = render_shortcodes(markup)
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except (etree.ParserError, ValueError):

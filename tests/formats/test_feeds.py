@@ -169,3 +169,26 @@ def test_sample_rss():
     assert story.story_id == "7bd204c6-1655-4c27-aeee-53f933c5395f"
     assert story.published_at == datetime(2009, 9, 6, 16, 20, tzinfo=timezone.utc)
     assert story.byline is None and story.language is None
+
+
+WORDPRESS_EXPORT = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Harbour Gazette</title><link>https://gazette.example.org</link>
+<item><title>Ferry returns after repairs</title><link>https://gazette.example.org/2024/03/ferry</link>
+<pubDate>Tue, 05 Mar 2024 09:00:00 +0000</pubDate>
+<content:encoded><![CDATA[<p>The harbour ferry returned to service on Tuesday after three weeks of repairs to its
+engines, the operator said, ending a long detour for the thousands who cross the bay each day.</p>
+[caption id="attachment_12" align="alignnone" width="300"]<img src="a.jpg" /> The ferry at the pier.[/caption]
+<p>Passengers had used buses around the bay while the vessel was in dry dock, adding half an hour
+to the trip, and local shops near the pier said trade had fallen by a third in the meantime.</p>
+[embed]https://video.example.org/123[/embed]
+<p>The operator said the repairs cost less than expected [sic] and timetables would return to normal at once.</p>
+[gallery ids="4,5,6"]]]></content:encoded></item></channel></rss>"""
+
+
+def test_wordpress_shortcodes_render_to_their_text_and_the_feed_is_the_publisher():
+    [story] = [finish_story(s) for s in feeds.read(RawFile("export.xml", WORDPRESS_EXPORT))]
+    assert story.kind in (None, "story") and "The ferry at the pier." in story.paragraphs
+    body = " ".join(story.paragraphs)
+    assert "[" not in body.replace("[sic]", "") and "video.example.org" not in body and "[sic]" in body
+    assert (story.publisher, story.agency) == ("Harbour Gazette", "Harbour Gazette")

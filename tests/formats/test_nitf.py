@@ -140,3 +140,12 @@ def test_nitf_advisory_byline_tagline_out_of_the_body_and_canonical_agency():
     assert story.agency == "CP" and story.byline == "Jane Example"
     assert story.paragraphs[0].startswith("Ferry service across the lake resumed")
     assert story.paragraphs[-1] == '"It is good to have it back," the mayor said.'
+
+
+def test_html_sent_escaped_inside_the_body_is_parsed_not_kept_as_tags():
+    data = (b'<?xml version="1.0" encoding="UTF-8"?><nitf><head><title>Bridge opens</title></head><body>'
+            b'<body.head><hedline><hl1>Bridge opens</hl1></hedline></body.head><body.content>'
+            b'&lt;p&gt;A new bridge opened on Monday across the river, the city said.&lt;/p&gt;'
+            b'<![CDATA[<p>It cost <b>40 million</b> euros.</p>]]></body.content></body></nitf>')
+    [story] = list(nitf.read(RawFile("escaped.xml", data)))
+    assert story.paragraphs == ["A new bridge opened on Monday across the river, the city said.", "It cost 40 million euros."]
