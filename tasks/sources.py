@@ -121,14 +121,16 @@ def _list_local(root: str):
                     pending.append(entry.path)
                     continue
                 info = os.stat(entry.path)  # follows a link to what it points at
+                itself = entry.stat(follow_symlinks=False)
             except OSError as exc:
                 yield _problem(base, root, entry.path, None, _entry_problem(exc, entry.is_symlink()))
                 continue
             kind = _kind(info.st_mode)
+            # A rejected entry is fingerprinted by itself, not by what it points at (/etc changes).
             if kind == "folder":
-                yield _problem(base, root, entry.path, info, "link to a folder, not followed: symbolic link")
+                yield _problem(base, root, entry.path, itself, "link to a folder, not followed: symbolic link")
             elif kind != "file":
-                yield _problem(base, root, entry.path, info, f"not a regular file: {kind}")
+                yield _problem(base, root, entry.path, itself, f"not a regular file: {kind}")
             else:
                 yield SourceFile(_uri(base, root, entry.path), entry.path, info.st_size, _clamped_mtime(info.st_mtime))
 

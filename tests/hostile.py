@@ -347,7 +347,7 @@ def case_page_text_long_line_scaled() -> Case:
 
 @case("page_text", slow=True)
 def case_page_text_long_line_50mb() -> Case:
-    return "longline50.txt", b"word " * (50 * MB // 5), rejected("parse", "no headline")
+    return "longline50.txt", b"word " * (50 * MB // 5), rejected("parse", "story too long")  # refused unread
 
 
 @case("page_text")
