@@ -651,7 +651,7 @@ def case_ninjs_huge_integer() -> Case:
 @case("ninjs")
 def case_ninjs_wrong_types() -> Case:
     data = ninjs(headline={"nested": ["x"]}, body_text=["a", 1], versioncreated=12, urgency="high")
-    return "types.json", data, rejected("parse", "no headline")
+    return "types.json", data, rejected("parse", "field of wrong type")  # naming the field (issue 19, item 9)
 
 
 @case("ninjs")
