@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from tasks import lake
 from tasks.lake.schema import DATASETS
-from tasks.sources import SourceFile, read_file
+from tasks.records import Reject
+from tasks.sources import TRANSIENT_READ, SourceFile, TransientReadError, read_file
 
 if TYPE_CHECKING:
     from tasks.pipeline import FileRows
@@ -72,6 +73,7 @@ def run_batch(source: str, files: list[SourceFile], lake_root: str, run_id: str,
             etag=file.etag,
             content_sha256=digest,
         ))
+    rows["rejects"] = [_writable(row) for row in rows["rejects"]]
     lake.stage_batch(lake_root, run_id, batch_no, rows)
     summary.formats, summary.agencies, summary.reject_stages = dict(formats), dict(agencies), dict(stages)
     summary.rows = {name: len(r) for name, r in rows.items()}
@@ -85,8 +87,20 @@ def _process_one(source: str, file: SourceFile, ingested_at: datetime) -> tuple[
 
     try:
         raw = read_file(source, file)
-    except OSError as exc:
+    except (Reject, OSError) as exc:  # never opened, or not read: a reject row, and the ledger's outcome
+        if isinstance(exc, Reject):
+            stage, reason, detail = exc.stage, exc.reason, exc.detail
+        else:  # may pass (TransientReadError, or any other OSError): the ledger retries it
+            detail = exc.strerror if isinstance(exc, TransientReadError) else f"{type(exc).__name__}: {exc}"
+            stage, reason = "read", TRANSIENT_READ
         out = FileRows(file.uri, file.size)
-        out.rejects.append(reject_row(file.uri, "read", "unreadable file", f"{type(exc).__name__}: {exc}", ingested_at))
+        out.rejects.append(reject_row(file.uri, stage, reason, detail, ingested_at))
         return out, None
     return process_file(raw, ingested_at), hashlib.sha256(raw.data).hexdigest()
+
+
+def _writable(reject: dict) -> dict:
+    """A reject row whose text Parquet can store: bytes of a name that were not UTF-8 (in an
+    error message, say) written as \\xNN instead of failing the whole batch."""
+    return {key: value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            if isinstance(value, str) else value for key, value in reject.items()}

@@ -24,6 +24,11 @@ from tasks.redact import redact
 
 _WORD = re.compile(r"\w+")
 
+# Formats whose file is one story, and the most bytes one character of the story can take in
+# it: 4 in text (UTF-8, UTF-16 and UTF-32 alike); markup, scripts and styles around a page's
+# text allow more in HTML and NITF.
+_ONE_STORY_BYTES_PER_CHAR = {"page_text": 4, "html": 16, "nitf": 16}
+
 
 @rows_for_each_dataset  # one list per declared dataset (tasks.lake.schema.DATASETS), or the import fails
 @dataclass(slots=True)
@@ -69,6 +74,13 @@ def _process(raw: RawFile, ingested_at: datetime, out: FileRows) -> None:
             raise Reject("read", "file over size limit", f"{len(raw.data):,} bytes > {LIMITS.max_file_bytes:,}")
         reader = reader_for(raw)
         out.formats[reader.NAME] += 1
+        # A file that is one story is refused unread when it cannot fit the story limit: its
+        # decoding and parsing cost a multiple of its size (up to 25x for HTML), so this bound
+        # is what keeps a 200 MB text file or a 100 MB page from taking gigabytes.
+        if (per_char := _ONE_STORY_BYTES_PER_CHAR.get(reader.NAME)) and \
+                len(raw.data) > (bound := per_char * LIMITS.max_story_chars):
+            raise Reject("parse", "story too long", f"{reader.NAME} file of {len(raw.data):,} bytes holds one story: "
+                         f"over {bound:,} bytes, refused unread ({LIMITS.max_story_chars:,} characters at most)")
         stage = "parse"
         for item in reader.read(raw):
             if isinstance(item, RawFile):

@@ -347,7 +347,7 @@ def case_page_text_long_line_scaled() -> Case:
 
 @case("page_text", slow=True)
 def case_page_text_long_line_50mb() -> Case:
-    return "longline50.txt", b"word " * (50 * MB // 5), rejected("parse", "no headline")
+    return "longline50.txt", b"word " * (50 * MB // 5), rejected("parse", "story too long")  # refused unread
 
 
 @case("page_text")
@@ -680,7 +680,7 @@ def case_ninjs_huge_integer() -> Case:
 @case("ninjs")
 def case_ninjs_wrong_types() -> Case:
     data = ninjs(headline={"nested": ["x"]}, body_text=["a", 1], versioncreated=12, urgency="high")
-    return "types.json", data, rejected("parse", "no headline")
+    return "types.json", data, rejected("parse", "field of wrong type")  # naming the field (issue 19, item 9)
 
 
 @case("ninjs")

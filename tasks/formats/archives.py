@@ -23,7 +23,14 @@ _CHUNK = 1 << 20
 
 
 def member(raw: RawFile, name: str, data: bytes) -> RawFile:
-    return RawFile(f"{raw.uri}!/{name.lstrip('/')}", data, raw.modified_at, raw.url, raw.depth + 1)
+    return RawFile(label(raw, name), data, raw.modified_at, raw.url, raw.depth + 1)
+
+
+def label(raw: RawFile, name: str) -> str:
+    """`outer!/member`; bytes of the name that are not UTF-8 kept as %XX (tasks.sources.uri_name)."""
+    from tasks.sources import uri_name  # sources reads files; imported late to keep formats light
+
+    return f"{raw.uri}!/{uri_name(name.lstrip('/'))}"
 
 
 def _check_depth(raw: RawFile) -> None:
@@ -71,20 +78,25 @@ def budgeted(read):
 _RATIO_FLOOR = 4 * 2**20  # below this, a high ratio (a page of spaces) harms nobody
 
 
-def read_bounded(stream: io.BufferedIOBase, limit: int, what: str, compressed: io.BytesIO | None = None) -> bytes:
+def read_bounded(stream: io.BufferedIOBase, limit: int, what: str, compressed: io.BytesIO | None = None,
+                 container: RawFile | None = None) -> bytes:
     """Read a decompressing stream, refusing more than `limit` bytes, and (given the
     compressed input) refusing as soon as it expands past LIMITS.max_compression_ratio:
-    a bomb is stopped after a few MB, not at the size limit."""
-    out = bytearray()
+    a bomb is stopped after a few MB, not at the size limit. Given the `container`, every
+    chunk is charged to its delivered file's unpacked budget as it streams (`charge`)."""
+    chunks, size = [], 0
     while chunk := stream.read(_CHUNK):
-        out += chunk
-        if len(out) > limit:
+        chunks.append(chunk)
+        size += len(chunk)
+        if container is not None:
+            charge(container, len(chunk))
+        if size > limit:
             raise Reject("unpack", "unpacked size over limit", f"{what} unpacks to over {limit:,} bytes")
-        if compressed is not None and len(out) > _RATIO_FLOOR and \
-                len(out) > LIMITS.max_compression_ratio * max(1, compressed.tell()):
+        if compressed is not None and size > _RATIO_FLOOR and \
+                size > LIMITS.max_compression_ratio * max(1, compressed.tell()):
             raise Reject("unpack", "compression ratio over limit",
                          f"{what} expands over {LIMITS.max_compression_ratio}:1 (a decompression bomb)")
-    return bytes(out)
+    return b"".join(chunks)
 
 
 class Gzip:
@@ -100,10 +112,11 @@ class Gzip:
         _check_depth(raw)
         try:
             compressed = io.BytesIO(raw.data)
-            data = read_bounded(gzip.GzipFile(fileobj=compressed), LIMITS.max_unpacked_bytes, "gzip", compressed)
+            # The one member is a file like any delivered one: bounded by the file limit too.
+            limit = min(LIMITS.max_unpacked_bytes, LIMITS.max_file_bytes)
+            data = read_bounded(gzip.GzipFile(fileobj=compressed), limit, "gzip", compressed, container=raw)
         except (OSError, EOFError, zlib.error) as exc:
             raise Reject("unpack", "corrupt gzip", str(exc)[:300]) from None
-        charge(raw, len(data))
         name = raw.uri.rsplit("/", 1)[-1].rsplit("!", 1)[-1]
         yield member(raw, name[:-3] if name.endswith(".gz") else name + ".unpacked", data)
 
@@ -131,30 +144,29 @@ class Zip:
         for info in infos:
             if info.is_dir():
                 continue
-            label = f"{raw.uri}!/{info.filename}"
+            where = label(raw, info.filename)
             if (info.external_attr >> 16) & 0o170000 == 0o120000:
-                yield Reject("unpack", "link in archive", f"{label} is a symbolic link; skipped")
+                yield Reject("unpack", "link in archive", f"{where} is a symbolic link; skipped")
                 continue
             if info.file_size > LIMITS.max_member_bytes:  # as declared; read_bounded checks the truth
-                yield Reject("unpack", "member over size limit", f"{label}: {info.file_size:,} bytes")
+                yield Reject("unpack", "member over size limit", f"{where}: {info.file_size:,} bytes")
                 continue
             if info.file_size > _RATIO_FLOOR and info.file_size > LIMITS.max_compression_ratio * max(1, info.compress_size):
                 yield Reject("unpack", "compression ratio over limit",
-                             f"{label}: {info.compress_size:,} bytes expand to {info.file_size:,}")
+                             f"{where}: {info.compress_size:,} bytes expand to {info.file_size:,}")
                 continue
             try:
                 with archive.open(info) as stream:
-                    data = read_bounded(stream, LIMITS.max_member_bytes, info.filename)
+                    data = read_bounded(stream, LIMITS.max_member_bytes, info.filename, container=raw)
             except Reject as reject:
-                yield Reject(reject.stage, reject.reason, f"{label}: {reject.detail}")
+                yield Reject(reject.stage, reject.reason, f"{where}: {reject.detail}")
                 continue
             except RuntimeError as exc:  # zipfile's "File ... is encrypted, password required"
-                yield Reject("unpack", "encrypted zip member", f"{label}: {exc}"[:300])
+                yield Reject("unpack", "encrypted zip member", f"{where}: {exc}"[:300])
                 continue
             except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, zlib.error) as exc:
-                yield Reject("unpack", "corrupt zip member", f"{label}: {exc}"[:300])
+                yield Reject("unpack", "corrupt zip member", f"{where}: {exc}"[:300])
                 continue
-            charge(raw, len(data))
             yield member(raw, info.filename, data)
 
 
@@ -171,24 +183,26 @@ class Tar:
         _check_depth(raw)
         n = files = 0
         try:
-            with tarfile.open(fileobj=io.BytesIO(raw.data), mode="r:") as archive:
+            # Names as bytes (surrogateescape), whatever their charset: a latin-1 name is kept, escaped.
+            with tarfile.open(fileobj=io.BytesIO(raw.data), mode="r:", encoding="utf-8",
+                              errors="surrogateescape") as archive:
                 for info in archive:
                     n += 1
                     if n > LIMITS.max_members:
                         raise Reject("unpack", "too many members", f"over {LIMITS.max_members:,} members")
-                    label = f"{raw.uri}!/{info.name}"
+                    where = label(raw, info.name)
                     if info.isdir():
                         continue
                     if not info.isfile():
-                        yield Reject("unpack", "link or device in archive", f"{label}; skipped")
+                        yield Reject("unpack", "link or device in archive", f"{where}; skipped")
                         continue
                     if info.size > LIMITS.max_member_bytes:
-                        yield Reject("unpack", "member over size limit", f"{label}: {info.size:,} bytes")
+                        yield Reject("unpack", "member over size limit", f"{where}: {info.size:,} bytes")
                         continue
-                    charge(raw, info.size)
                     stream = archive.extractfile(info)
                     files += 1
-                    yield member(raw, info.name, stream.read() if stream else b"")
+                    data = read_bounded(stream, LIMITS.max_member_bytes, where, container=raw) if stream else b""
+                    yield member(raw, info.name, data)
         except (tarfile.TarError, OSError, EOFError) as exc:
             raise Reject("unpack", "corrupt tar", str(exc)[:300]) from None
         if not files:  # else the file would leave no trace at all

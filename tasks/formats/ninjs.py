@@ -72,6 +72,7 @@ def parse_item(item: object) -> Story:
     if not isinstance(item, dict):
         raise Reject("parse", "not a news item", f"a JSON {type(item).__name__}, not an object")
     item = _lower_keys(item)
+    _check_types(item)
     if "$schema" in item or ("uri" not in item and not _headline(item)):
         raise Reject("parse", "not a news item", "a JSON schema or object without uri and headline")
     kind = item.get("type") or "text"
@@ -237,6 +238,30 @@ def _lower_keys(value: object, depth: int = 0) -> object:
 
 
 # --- fields -------------------------------------------------------------------------------
+
+# Fields that become the story's text or identity, and lists of {value} entries: a number
+# here is a broken feed, never a body "12345" (issue 19, item 9).
+_TEXT_FIELDS = ("uri", "headline", "title", "body_text", "body_html", "body_xhtml", "description_text")
+_ENTRY_LISTS = ("headlines", "bodies", "descriptions")
+_JSON_TYPES = ((bool, "a boolean"), (int, "a number"), (float, "a number"), (dict, "an object"), (list, "an array"))
+
+
+def _check_types(item: dict) -> None:
+    """Reject the item, naming the field, when a text field (or a {value} of a list of them)
+    holds a number, boolean, object or array instead of text."""
+    def wrong(where: str, value: object, expected: str) -> Reject:
+        kind = next((name for t, name in _JSON_TYPES if isinstance(value, t)), type(value).__name__)
+        return Reject("parse", "field of wrong type", f"{where} is {kind}, not {expected}")
+
+    for key in _TEXT_FIELDS:
+        if item.get(key) is not None and not isinstance(item[key], str):
+            raise wrong(key, item[key], "text")
+    for key in _ENTRY_LISTS:  # a list that is no list is ignored (its text is read elsewhere)
+        entries = item.get(key)
+        for n, entry in enumerate(entries if isinstance(entries, list) else ()):
+            value = entry.get("value") if isinstance(entry, dict) else entry
+            if value is not None and not isinstance(value, str):
+                raise wrong(f"{key}[{n}]" + (".value" if isinstance(entry, dict) else ""), value, "text")
 
 
 def _headline(item: dict) -> str:

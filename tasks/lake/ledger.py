@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 from tasks.lake.layout import Lake
 from tasks.lake.schema import UTC_TIMESTAMP
 from tasks.lake.writer import partition_values, write_atomically
-from tasks.sources import SourceFile
+from tasks.sources import TRANSIENT_READ, SourceFile
 
 LEDGER = pa.schema([
     ("source_uri", pa.string()),
@@ -43,8 +43,16 @@ def read_ledger(lake: str | Lake) -> pa.Table:
     return pq.read_table(path, filesystem=lake.fs, schema=LEDGER)
 
 
+def is_transient(reject: str | None) -> bool:
+    """The file's last read failed for a reason that can pass: it is no outcome, read it again."""
+    return reject == f"read: {TRANSIENT_READ}"
+
+
 def is_unchanged(file: SourceFile, known: dict) -> bool:
-    """Same size and the same ETag, or (no ETag) the same modification time."""
+    """Same size and the same ETag, or (no ETag) the same modification time, and last read
+    to an outcome (a read that failed for a reason that can pass is tried again)."""
+    if is_transient(known.get("reject")):
+        return False
     if file.size != known["size"]:
         return False
     if file.etag and known["etag"]:
@@ -58,7 +66,7 @@ def select_new(files: list[SourceFile], ledger: pa.Table, present_days: set[str]
     With `present_days` (the pub_date partitions in the lake), files whose stories went to a
     partition that is gone are taken again too: deleting a partition and rerunning rebuilds it.
     """
-    columns = ["source_uri", "size", "etag", "modified_at", "pub_dates"]
+    columns = ["source_uri", "size", "etag", "modified_at", "pub_dates", "reject"]
     known = {row["source_uri"]: row for row in ledger.select(columns).to_pylist()}
 
     def lost(row: dict) -> bool:

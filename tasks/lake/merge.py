@@ -46,6 +46,14 @@ def merge_partition(dataset: Dataset, existing: pa.Table | None, staged: pa.Tabl
     return combined.sort_by(list(dataset.sort)), staged.num_rows, new_rows
 
 
+def drop_recorded(dataset: Dataset, staged: pa.Table, recorded: set[tuple]) -> pa.Table:
+    """A KEEP_RECORDED run's rows without those whose key the lake holds in another partition:
+    a history records a row once, so a rerun on a later day (another run_date) adds nothing."""
+    if not recorded or staged.num_rows == 0:
+        return staged
+    return staged.filter(pa.array([k not in recorded for k in _key_tuples(staged, dataset.key)], pa.bool_()))
+
+
 def first_of_each(table: pa.Table, key: tuple[str, ...]) -> pa.Table:
     """The first row of each distinct key, in the table's order."""
     if table.num_rows == 0:

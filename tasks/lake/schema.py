@@ -126,8 +126,9 @@ class Merge(enum.Enum):
 
     REPLACE_GROUP: the run's rows replace every lake row of the same group (an article's rows:
     the current parser's output wins); a backfill's replaced day becomes exactly the run's rows.
-    KEEP_RECORDED: rows already in the lake stay as they were; only rows with new keys are
-    added (a history, such as the rejects). In both, duplicates within the run keep the row
+    KEEP_RECORDED: rows already in the lake (in any partition) stay as they were; only rows
+    with keys the lake does not hold are added (a history, such as the rejects: a rerun on a
+    later day, another run_date partition, adds nothing). In both, duplicates within the run keep the row
     from the first source_uri.
     """
 
@@ -197,6 +198,8 @@ DATASETS = {
         "amounts", AMOUNTS, PUB_DATE, key=("article_id", "start"),
         sort=(("article_id", "ascending"), ("start", "ascending")),
     ),
+    # Keyed by what was refused and why, never by when: a reject is recorded once, on the
+    # day first seen (KEEP_RECORDED looks across run_date partitions).
     "rejects": Dataset(
         "rejects", REJECTS, "run_date", key=("source_uri", "stage", "reason", "detail"),
         sort=(("source_uri", "ascending"), ("stage", "ascending")), merge=Merge.KEEP_RECORDED,

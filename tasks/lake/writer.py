@@ -24,8 +24,8 @@ import pyarrow.parquet as pq
 
 from tasks.lake.layout import CLAIMING, DELETING, OWNER_FILE, Lake, partition_value
 from tasks.lake.lock import holder_is_gone, holder_stamp, lake_lock, pid_is_dead, read_holder
-from tasks.lake.merge import conform, merge_partition
-from tasks.lake.schema import (DATASETS, PUB_DATE, ROW_GROUP_ROWS, SCHEMA_VERSION, Dataset, DerivedIndex,
+from tasks.lake.merge import conform, drop_recorded, merge_partition
+from tasks.lake.schema import (DATASETS, PUB_DATE, ROW_GROUP_ROWS, SCHEMA_VERSION, Dataset, DerivedIndex, Merge,
                                staged_schema)
 
 COMMIT_THREADS = 4
@@ -155,9 +155,10 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
                 values |= replace
             name = dataset.name
             empty = staged.files.schema.empty_table()
+            recorded = recorded_keys(lake, dataset, values) if dataset.merge is Merge.KEEP_RECORDED else set()
 
-            def commit_one(value: str, staged=staged, dataset=dataset, empty=empty) -> tuple[int, int]:
-                rows = staged.rows(value) if value in staged.values else empty
+            def commit_one(value: str, staged=staged, dataset=dataset, empty=empty, recorded=recorded) -> tuple[int, int]:
+                rows = drop_recorded(dataset, staged.rows(value), recorded) if value in staged.values else empty
                 return _commit_partition(lake, dataset, value, rows, value in replace)
 
             # Partitions are independent; threads overlap their reads, writes and fsyncs.
@@ -234,6 +235,15 @@ def partition_values(lake: str | Lake, dataset_name: str = "articles") -> set[st
         return set()
     values = (partition_value(dataset, f.rstrip("/").rsplit("/", 1)[-1]) for f in folders)
     return {v for v in values if v is not None}
+
+
+def recorded_keys(lake: Lake, dataset: Dataset, skip: Iterable[str]) -> set[tuple]:
+    """The keys of a dataset's rows in every partition but `skip` (those the commit merges itself)."""
+    keys: set[tuple] = set()
+    for value in partition_values(lake, dataset.name) - set(skip):
+        table = pq.read_table(partition_path(lake, dataset, value), columns=list(dataset.key), filesystem=lake.fs)
+        keys.update(zip(*(table[k].to_pylist() for k in dataset.key)))
+    return keys
 
 
 def read_partition(lake: str | Lake, dataset: Dataset, value: str) -> pa.Table | None:
