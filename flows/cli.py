@@ -173,11 +173,12 @@ def cmd_run(args: argparse.Namespace) -> int:
 
         if not args.quiet:
             print(f"wirelake run: {redact(args.source)} -> {redact(args.lake)} (starting Prefect...)", file=sys.stderr)
-        started = time.perf_counter()
         summary = _run_reporting_failure("run", lambda: ingest.run_flow(
             args.source, args.lake, workers=args.workers, batch_size=args.batch_size, show_progress=not args.quiet,
             full_refresh=args.full_refresh, dask_address=args.dask_address))
-        summary.wall_s = round(time.perf_counter() - started, 3)
+        from flows.run_steps import format_summary, seconds_since_process_start
+
+        summary.wall_s = round(seconds_since_process_start(), 3)  # the whole command: imports and start-up too
         print(json.dumps(summary.as_dict(), indent=2, default=str) if args.json else format_summary(summary))
         return 0
 
@@ -240,33 +241,6 @@ def cmd_synth(args: argparse.Namespace) -> int:
         if key not in ("files", "bytes"):
             print(f"  {key}: {value:,}" if isinstance(value, int) else f"  {key}: {value}")
     return 0
-
-
-def format_summary(s: RunSummary) -> str:
-    wall = s.wall_s or s.elapsed_s
-    processing = s.processing_s or 1e-9
-    lines = [
-        f"wirelake run {s.run_id}: {s.source} -> {s.lake}",
-        f"  files     {s.files_seen:,} seen = {s.files_parsed:,} parsed + "
-        f"{s.files_rejected:,} rejected + {s.files_duplicate:,} duplicate"
-        + (f"  ({s.files_skipped:,} unchanged since an earlier run, skipped)" if s.files_skipped else ""),
-        f"  articles  {s.articles:,} written ({s.articles_new:,} new to the lake) "
-        f"in {s.partitions:,} pub_date partitions",
-        f"  entities  {s.entities:,}",
-        f"  time      {wall:.1f} s: {s.processing_s:.1f} s processing {s.batches} batches on "
-        f"{s.workers} worker(s), {s.commit_s:.1f} s commit, {wall - s.elapsed_s:.1f} s Prefect start-up",
-        f"  speed     {s.files_seen / processing:,.0f} files/s, {s.articles_parsed / processing:,.0f} articles/s, "
-        f"{s.bytes_read / 1e6 / processing:,.2f} MB/s (over processing time)",
-    ]
-    if s.formats:
-        lines.append("  formats   " + ", ".join(f"{k} {v:,}" for k, v in s.formats.items()))
-    inside = s.reject_rows - s.files_rejected
-    if s.rejects_by_reason or inside > 0:
-        lines.append("  rejects   " + (", ".join(f"{k} ({v:,})" for k, v in s.rejects_by_reason.items()) or "no file refused"))
-        if inside > 0:
-            lines.append(f"            and {inside:,} stories or members refused inside files that were read")
-        lines.append(f"            details: {s.lake.rstrip('/')}/rejects/")
-    return "\n".join(lines)
 
 
 def _check_writable(lake: str) -> None:

@@ -9,16 +9,20 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import math
+import os
+import time
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 from tasks import lake as lake_writer
 from tasks.errors import ConservationError
 from tasks.lake.ledger import ledger_row, update_ledger
 from tasks.redact import redact
 from tasks.lake.runs import write_run_report
+from tasks.report.status import duration_text
 
 MIN_BATCH, MAX_BATCH = 20, 2000
 BATCHES_PER_WORKER = 4  # enough to balance uneven batches and to show progress
@@ -61,7 +65,9 @@ class RunSummary:
     partitions: int = 0
     rows_written: dict[str, int] = field(default_factory=dict)
     finished_at: datetime | None = None
-    # seconds, set by the flow (wall_s by the CLI: Prefect's start-up included)
+    # seconds. The flow sets processing_s (listing the source and the batches), commit_s and
+    # elapsed_s (the two together); the CLI sets wall_s, the command's wall time from its
+    # process start, so wall_s - elapsed_s is its start-up (imports, workers, Prefect).
     commit_s: float | None = None
     elapsed_s: float | None = None
     processing_s: float | None = None
@@ -226,3 +232,76 @@ def record_failure(lake: str, run_id: str, context: dict, exc: BaseException) ->
         lake_writer.drop_staging(lake, run_id)
         write_run_report(lake, {**context, "status": "failed", "finished_at": datetime.now(timezone.utc),
                                 "error": redact(f"{type(exc).__name__}: {exc}")[:500]})
+
+
+def seconds_since_process_start() -> float:
+    """How long this process has run: a command's wall time so far, from before Python's own
+    start-up. Linux counts it in clock ticks (10 ms); elsewhere psutil's start time (its
+    boot time is whole seconds, so it may be off by up to a second)."""
+    try:
+        ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        return time.clock_gettime(time.CLOCK_BOOTTIME) - ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, AttributeError, ValueError, IndexError):
+        import psutil  # installed with dask.distributed
+
+        return time.time() - psutil.Process().create_time()
+
+
+def format_summary(s: RunSummary) -> str:
+    """The summary `wirelake run` prints: every figure says what it counts, and the run time
+    is the one `wirelake status` shows for the run."""
+    lines = [
+        f"wirelake run {s.run_id}: {s.source} -> {s.lake}",
+        f"  files     {s.files_seen:,} seen = {s.files_parsed:,} parsed + "
+        f"{s.files_rejected:,} rejected + {s.files_duplicate:,} duplicate"
+        + (f"  ({s.files_skipped:,} unchanged since an earlier run, skipped)" if s.files_skipped else ""),
+        f"  articles  {s.articles:,} written ({s.articles_parsed:,} read - {_count(s.articles_parsed - s.articles, 'repeat')}) "
+        f"to {s.partitions:,} pub_date partitions; {s.articles_new:,} rows new to the lake",
+    ]
+    if s.rows_written:
+        lines.append("  rows      written to the lake: "
+                     + ", ".join(f"{name} {count:,}" for name, count in s.rows_written.items()))
+    lines += _time_lines(s)
+    if s.processing_s:
+        lines.append(f"  speed     {_rate(s.files_seen / s.processing_s)} files/s, {_rate(s.articles_parsed / s.processing_s)} articles/s, "
+                     f"{s.bytes_read / 1e6 / s.processing_s:,.2f} MB/s read (over the processing time)")
+    if s.formats:
+        lines.append("  formats   files and bundle members read, by format: "
+                     + ", ".join(f"{k} {v:,}" for k, v in s.formats.items()))
+    inside = s.reject_rows - s.files_rejected
+    if s.rejects_by_reason or inside > 0:
+        lines.append(f"  rejects   {_count(s.files_rejected, 'file')}: "
+                     + (", ".join(f"{k} ({v:,})" for k, v in s.rejects_by_reason.items()) or "none refused"))
+        if inside > 0:
+            lines.append(f"            and {inside:,} stories or members refused inside files that were read")
+        lines.append(f"            details: {s.lake.rstrip('/')}/rejects/")
+    return "\n".join(lines)
+
+
+def _time_lines(s: RunSummary) -> list[str]:
+    """`time`: the command's wall time as start-up + processing + commit (the parts rounded
+    so that they add up); then the run time `wirelake status` shows for this run."""
+    if s.processing_s is None or s.commit_s is None:
+        return []
+    processing, commit = round(s.processing_s, 1), round(s.commit_s, 1)
+    work = (f"{processing:.1f} s processing ({_count(s.batches, 'batch')} on {_count(s.workers or 1, 'worker')}) "
+            f"+ {commit:.1f} s commit")
+    if s.wall_s is None:  # the flow called without the CLI: no start-up to speak of
+        lines = [f"  time      {processing + commit:.1f} s = {work}"]
+    else:
+        wall = round(s.wall_s, 1)
+        startup = max(0.0, round(wall - processing - commit, 1))
+        lines = [f"  time      {wall:.1f} s = {startup:.1f} s start-up (imports, workers, Prefect) + {work}"]
+    if s.started_at and s.finished_at:
+        run_time = duration_text((s.finished_at - s.started_at).total_seconds())
+        lines.append(f"            run time in `wirelake status`: {run_time} (from the run's start "
+                     f"{s.started_at:%H:%M:%S} to its commit {s.finished_at:%H:%M:%S} UTC)")
+    return lines
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "es" if noun.endswith("ch") else "s")
+
+
+def _rate(per_second: float) -> str:
+    return f"{per_second:,.1f}" if per_second < 10 else f"{per_second:,.0f}"

@@ -5,6 +5,7 @@
 from tasks.report.html_report import (
     MAX_AGENCIES,
     build_report,
+    latest_headlines,
     nice_ceiling,
     sparkline_svg,
     stacked_bars_svg,
@@ -14,6 +15,6 @@ from tasks.report.html_report import (
 from tasks.report.status import format_status, human_bytes, lake_status, recent_runs
 
 __all__ = [
-    "MAX_AGENCIES", "build_report", "format_status", "human_bytes", "lake_status", "nice_ceiling",
-    "recent_runs", "sparkline_svg", "stacked_bars_svg", "top_entities", "write_report",
+    "MAX_AGENCIES", "build_report", "format_status", "human_bytes", "lake_status", "latest_headlines",
+    "nice_ceiling", "recent_runs", "sparkline_svg", "stacked_bars_svg", "top_entities", "write_report",
 ]

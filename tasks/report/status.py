@@ -68,7 +68,7 @@ def format_status(status: dict) -> str:
                       f"{human_bytes(ledger['bytes'])}"]
     runs = status.get("runs") or []
     if runs:
-        headers = ["run_id", "started_at", "took", "mode", "status", "seen", "parsed", "rejected", "dup", "written"]
+        headers = ["run_id", "started_at", "run time", "mode", "status", "seen", "parsed", "rejected", "dup", "written"]
         counted = ("files_seen", "files_parsed", "files_rejected", "files_duplicate", "articles_written")
         rows = [[r.get("run_id") or "-", (r.get("started_at") or "-")[:19], duration_text(r.get("duration_s")),
                  r.get("mode") or "-", r.get("status") or "-", *(count_text(r.get(c)) for c in counted)]
@@ -170,8 +170,8 @@ def count_text(value) -> str:
 
 
 def duration_text(seconds) -> str:
-    """Seconds as "12.3s", or minutes past two of them; "-" when unknown."""
+    """Seconds as "12.3s", or minutes from ten of them on ("12.5m"); "-" when unknown."""
     if seconds is None:
         return "-"
-    return f"{seconds:.1f}s" if seconds < 120 else f"{seconds / 60:.1f}m"
+    return f"{seconds:.1f}s" if seconds < 600 else f"{seconds / 60:.1f}m"
 

@@ -10,6 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tasks import lake, report
+from tasks.report import html_report
 
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
 HOSTILE = "<script>alert('x')</script> Markets & more"
@@ -203,9 +204,9 @@ def test_report_escapes_hostile_text(lake_dir):
     doc = parse(text)
     assert doc.xpath("//script") == [] and doc.xpath("//b") == []
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in text
-    latest = table_rows(doc.get_element_by_id("latest"))  # the last day, newest first
-    assert [r[:4] for r in latest] == [["2024-05-03 18:00", "AP", "story", HOSTILE],
-                                       ["2024-05-03 12:00", "AFP", "story", "Headline a5"]]
+    latest = table_rows(doc.get_element_by_id("latest"))  # newest first
+    assert [r[:4] for r in latest[:2]] == [["2024-05-03 18:00", "AP", "story", HOSTILE],
+                                           ["2024-05-03 12:00", "AFP", "story", "Headline a5"]]
 
 
 def test_report_is_self_contained(lake_dir):
@@ -262,3 +263,98 @@ def test_many_agencies_beyond_the_palette_are_grouped_as_other(tmp_path):
     chart = parse(report.build_report(str(tmp_path))).get_element_by_id("volume")
     legend = [span.text_content() for span in chart.xpath(".//div[@class='legend']/span")]
     assert len(legend) == report.MAX_AGENCIES + 1 and legend[-1] == "other (2)" and legend[0] == "Agency00 (1)"
+
+
+# --- the truth at a glance (issue 18): file-dated stories, latest published, scales ---
+
+
+def file_dated(article_id, pub_date, **kwargs):
+    """A story that states no date: the pipeline dated it by its file (no published_at)."""
+    return {**article(article_id, pub_date, **kwargs), "date_source": "file", "published_at": None}
+
+
+@pytest.fixture
+def lake_with_file_dated(tmp_path):
+    dated = [article("d1", "2024-05-01"), article("d2", "2024-05-02", "AFP", hour=9),
+             article("d3", "2024-05-02", "AFP", hour=17), {**article("d4", "2024-05-03"), "published_at": None}]
+    undated = [file_dated(f"f{i}", "2024-06-20", headline=f"Undated {i}") for i in range(3)]
+    rows = dated + undated
+    entities = [entity("d1", "2024-05-01", "Ada Lovelace", "PERSON"), entity("f0", "2024-06-20", "Ada Lovelace", "PERSON"),
+                entity("f1", "2024-06-20", "Ada Lovelace", "PERSON")]
+    lake.stage_batch(tmp_path, "r", 0, {"articles": rows, "entities": entities})
+    lake.commit_run(tmp_path, "r")
+    return tmp_path
+
+
+def test_file_dated_stories_stay_out_of_the_volume_chart_with_a_note(lake_with_file_dated):
+    chart = parse(report.build_report(str(lake_with_file_dated))).get_element_by_id("volume")
+    titles = [t.text for t in chart.xpath(".//*[local-name()='rect']/*[local-name()='title']")]
+    assert titles == ["2024-05-01 AP: 1", "2024-05-02 AFP: 2", "2024-05-03 AP: 1"]  # no bar on 2024-06-20
+    assert "3 articles that state no date" in chart.text_content() and 'date_source = "file"' in chart.text_content()
+
+
+def test_latest_headlines_are_the_latest_published_not_the_latest_partition(lake_with_file_dated):
+    latest = table_rows(parse(report.build_report(str(lake_with_file_dated))).get_element_by_id("latest"))
+    # The newest partition (2024-06-20) holds only file-dated stories: none of them is listed.
+    assert [r[0] for r in latest] == ["2024-05-03 (day only)", "2024-05-02 17:00", "2024-05-02 09:00", "2024-05-01 12:00"]
+    assert not any(r[3].startswith("Undated") for r in latest)
+    rows = report.latest_headlines(lake.Lake.at(str(lake_with_file_dated)), limit=2)
+    assert [r["headline"] for r in rows] == ["Headline d4", "Headline d3"]
+
+
+def test_entity_sparklines_count_dated_articles_and_carry_their_scale(lake_with_file_dated):
+    section = parse(report.build_report(str(lake_with_file_dated))).get_element_by_id("entities")
+    row = section.xpath(".//tr[td[2]='Ada Lovelace']")[0]
+    assert [td.text_content() for td in row.xpath("./td")[:3]] == ["1", "Ada Lovelace", "3"]  # all articles counted
+    spark = row.xpath(".//*[local-name()='svg']")[0]
+    assert len(spark.xpath("./*[local-name()='rect']")) == 1  # only the dated article has a bar
+    y = [t.text for t in spark.xpath(".//*[local-name()='text' and contains(@class, 'y')]")]
+    x = [t.text for t in spark.xpath(".//*[local-name()='text' and contains(@class, 'x')]")]
+    assert y == ["1", "0"] and x == ["2024-05-01", "2024-05-03"]
+    assert section.xpath(".//th")[-1].text_content() == "articles per day"
+    assert "Not in the small charts: 3 articles" in section.text_content()
+
+
+def test_the_volume_chart_has_axis_titles_and_whole_number_ticks(lake_dir):
+    chart = parse(report.build_report(str(lake_dir))).get_element_by_id("volume")
+    svg = chart.xpath(".//*[local-name()='svg']")[0]
+    def texts(cls):
+        return [t.text for t in svg.xpath(f".//*[local-name()='text' and contains(concat(' ', @class, ' '), ' {cls} ')]")]
+    assert texts("axis-title") == ["pub_date, per day", "articles per day"]
+    assert texts("y") == ["0", "1", "2", "3", "4", "5", "articles per day"]  # 3 on the busiest day: axis to 5
+    assert texts("x")[:3] == ["2024-05-01", "2024-05-02", "2024-05-03"]
+
+
+def test_tick_steps_fall_on_whole_numbers():
+    for top in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000):
+        assert report.nice_ceiling(top) == top
+        steps = html_report._tick_intervals(top)
+        assert 1 <= steps <= 5 and top % steps == 0, top
+
+
+def test_month_buckets_are_labelled_by_month(tmp_path):
+    rows = [article(f"m{i}", f"{2020 + i // 12}-{i % 12 + 1:02d}-15") for i in range(0, 48, 5)]
+    lake.stage_batch(tmp_path, "r", 0, {"articles": rows})
+    lake.commit_run(tmp_path, "r")
+    chart = parse(report.build_report(str(tmp_path))).get_element_by_id("volume")
+    assert "per month" in chart.xpath(".//h2")[0].text_content()
+    ticks = [t.text for t in chart.xpath(".//*[local-name()='text' and contains(@class, 'tick x')]")]
+    assert ticks[0] == "2020-01" and all(len(t) == 7 for t in ticks)
+
+
+def test_recent_runs_table_keeps_to_its_columns(lake_dir):
+    section = parse(report.build_report(str(lake_dir))).get_element_by_id("runs")
+    headers = [th.text_content() for th in section.xpath(".//th")]
+    assert headers == ["run", "started (UTC)", "run time", "mode", "status", "files seen", "parsed", "rejected",
+                       "duplicate", "articles written"]
+    assert table_rows(section)[1][:3] == ["r1", "2024-05-01 12:00:00", "30.0s"]
+
+
+def test_long_unbroken_text_may_wrap_and_words_do_not(tmp_path):
+    long_headline = "x" * 300
+    lake.stage_batch(tmp_path, "r", 0, {"articles": [article("l1", "2024-05-01", headline=long_headline),
+                                                     article("l2", "2024-05-01", headline="Short words only")]})
+    lake.commit_run(tmp_path, "r")
+    cells = parse(report.build_report(str(tmp_path))).get_element_by_id("latest").xpath(".//td")
+    classes = {td.text_content(): td.get("class") for td in cells}
+    assert classes[long_headline] == "wrap" and classes["Short words only"] is None
