@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="write a self-contained HTML report of the lake",
                                  description="Write one HTML page (no external files, opens offline) "
-                                             "with article volume per day and agency, top entities "
+                                             "with article volume per day, week or month and agency, top entities "
                                              "over time, rejects by reason and recent runs.")
     report.add_argument("--lake", required=True, metavar="LAKE", help="folder or fsspec URL of the lake")
     report.add_argument("--out", required=True, metavar="FILE", help="where to write the page (report.html)")

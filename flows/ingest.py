@@ -118,7 +118,7 @@ def _one_pass(source, lake, files, mode, workers, batch_size, show_progress, rep
               files_listed: int | None = None) -> RunSummary:
     """Process `files` as one run and commit it: the unit both flows are made of."""
     clock = time.perf_counter()
-    started_at = datetime.now(timezone.utc).replace(microsecond=0)
+    started_at = datetime.now(timezone.utc)  # not cut to the second: status's run time = processing + commit
     run_id = new_run_id(started_at) + (f"-{only[0]}" if only else "")
     listed = len(files) if files_listed is None else files_listed
     context = dict(source=redact(source), lake=redact(lake), run_id=run_id, mode=mode, started_at=started_at,
