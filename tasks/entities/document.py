@@ -346,7 +346,10 @@ def _one_name_one_type(text, spans, ruled, keys):
     out = []
     for s, e, kind in spans:
         word = text[s:e]
-        if kind in ("ORG", "LOC") and not _is_known(word) and word not in gazetteer.NATIONALITIES and (
+        if kind in ("ORG", "LOC") and word in keys and _PERSON_VERB_AFTER.match(text, e) and not _is_country_or_state(
+                word) and not _LOCATIVE_BEFORE.search(text, max(0, s - 12), s):
+            kind = "PERSON"  # "Lima said" after "Gonçalo Lima": the person, not the city acting
+        elif kind in ("ORG", "LOC") and not _is_known(word) and word not in gazetteer.NATIONALITIES and (
                 word in keys and not _LOCATIVE_BEFORE.search(text, max(0, s - 12), s)
                 or _first_name_and_surname(word) or _after_lower_title(text, s, word)):
             kind = "PERSON"  # "Barroso" after "José Manuel Barroso"; "Ángel Pintado"
@@ -364,6 +367,11 @@ def _one_name_one_type(text, spans, ruled, keys):
             out.append((s, e, wanted[text[s:e]]))
             covered.add(s, e)
     return sorted(out)
+
+
+def _is_country_or_state(name) -> bool:
+    place = locate(name)
+    return place is not None and place.kind in ("country", "state")
 
 
 def _whole_word_matches(text: str, names) -> list[tuple[int, int]]:
@@ -572,18 +580,25 @@ def _after_preposition(text, s) -> bool:
 
 def _names_around_places(text, spans):
     """A place inside a longer capitalised name is part of it ("Oxford" + "Analytica",
-    "Eurasia" + "Advisory", "Statistics" + "South Africa"): the whole is one organisation.
+    "Eurasia" + "Advisory", "Statistics" + "South Africa"): the whole is one organisation; so
+    is a word before an organisation's name ("Social" + "Democrats").
     The other part is a one-word MISC (no nationality) next to the place, or a capitalised
     word nothing tagged before a place, the whole then acting ("Statistics South Africa said")."""
     out = []
     for span in spans:
         prev = out[-1] if out else None
-        if prev and text[prev[1]:span[0]] == " " and {prev[2], span[2]} == {"LOC", "MISC"}:
+        if prev and text[prev[1]:span[0]] == " " and (
+                {prev[2], span[2]} == {"LOC", "MISC"} or (prev[2], span[2]) == ("MISC", "ORG")):
             misc = prev if prev[2] == "MISC" else span
             word = text[misc[0]:misc[1]]
-            if " " not in word and word not in gazetteer.NATIONALITIES and word not in gazetteer.CALENDAR_WORDS:
+            if (word.isalpha() and word[:1].isupper() and word[1:].islower()
+                    and word not in gazetteer.NATIONALITIES and word not in gazetteer.CALENDAR_WORDS):
                 out[-1] = (prev[0], span[1], "ORG")
                 continue
+        if span[2] == "LOC" and " " in text[span[0]:span[1]] and _acts(text, span[1]):
+            first, rest = text[span[0]:span[1]].split(" ", 1)
+            if locate(text[span[0]:span[1]]) is None and _is_gpe(rest) and _plain_name_word(first):
+                span = (span[0], span[1], "ORG")  # "Statistics South Africa said"
         if span[2] == "LOC":
             before = _CAPITALISED_WORD_BEFORE_PLACE.search(text, max(0, span[0] - 30), span[0])
             if (before and (not prev or prev[1] <= before.start(1)) and _plain_name_word(before.group(1))
@@ -632,7 +647,8 @@ def _market_names(text, spans):
     benchmarks = set()
     for s, e, kind in spans:
         m = _MARKET_NOUN_AFTER.match(text, e)
-        if m and m.group(1) in gazetteer.MARKET_NOUNS and " " not in text[s:e]:
+        if (m and m.group(1) in gazetteer.MARKET_NOUNS and " " not in text[s:e] and "." not in text[s:e]
+                and not _is_country_or_state(text[s:e])):  # "U.S. crude", "Texas crude": places
             benchmarks.add(text[s:e])
     if not benchmarks:
         return spans

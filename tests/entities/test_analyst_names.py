@@ -102,3 +102,22 @@ def test_one_span_one_row_one_type(text):
     spans = [(e.start, e.end) for e in entities]
     assert len(spans) == len(set(spans))
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_surname_that_is_a_city_is_the_person_where_they_speak():
+    text = ("ASEAN Secretary-General Gonçalo Lima said the agreement would help. Trade rose. "
+            "Lima said the government would challenge the decision. Officials in Lima agreed.")
+    assert [(t, kind, name) for t, kind, name in found(text) if t == "Lima"] == [
+        ("Lima", "PERSON", "Gonçalo Lima"), ("Lima", "LOC", "Lima")]
+
+
+def test_a_country_before_crude_stays_a_place():
+    text = "U.S. crude inventories rose, the United States said. Brent crude fell."
+    entities = typed(text)
+    assert ("U.S.", "LOC") in entities and ("Brent", "MISC") in entities
+
+
+def test_a_word_before_an_organisation_belongs_to_it():
+    text = "The ruling Social Democrats won the most seats. Social Democrats leader Richard Lewis survived."
+    assert [(t, kind) for t, kind, _ in found(text) if kind != "PERSON"] == [
+        ("Social Democrats", "ORG"), ("Social Democrats", "ORG")]
