@@ -91,7 +91,7 @@ def correct(text: str, spans, ruled) -> list[tuple[int, int, str]]:
                    and not _shouted(text, span) and not _unit(text, span)
                    and not _portfolio_before_title(text, span))
     spans = _join_complements(text, _join_modified_orgs(text, _join_city_state(text, spans)))
-    spans = _firms(text, _names_around_places(text, spans))
+    spans = [_not_a_person(text, span) for span in _firms(text, _names_around_places(text, spans))]
     keys = full_name_keys(text, spans)
     spans = _outermost([_epithet(text, s) for s in _one_name_one_type(text, spans, ruled, keys)])
     spans = _metonyms(text, [_place_not_person(text, s, keys) for s in spans])
@@ -636,6 +636,20 @@ def _firms(text, spans):
             kind = "ORG"
         out.append((s, e, kind))
     return out
+
+
+def _not_a_person(text, span):
+    """People's names hold no digits ("Dell Precision R7610" is a product: MISC) and are no
+    acronyms ("RCMP said": an organisation)."""
+    s, e, kind = span
+    if kind != "PERSON":
+        return span
+    name = text[s:e]
+    if any(ch.isdigit() for ch in name):
+        return (s, e, "MISC")
+    if " " not in name and len(name) >= 3 and name.isupper() and name.isalpha():
+        return (s, e, "ORG")
+    return span
 
 
 _MARKET_NOUN_AFTER = re.compile(r"[ \u00a0]([a-z]+)\b")

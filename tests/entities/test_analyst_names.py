@@ -121,3 +121,11 @@ def test_a_word_before_an_organisation_belongs_to_it():
     text = "The ruling Social Democrats won the most seats. Social Democrats leader Richard Lewis survived."
     assert [(t, kind) for t, kind, _ in found(text) if kind != "PERSON"] == [
         ("Social Democrats", "ORG"), ("Social Democrats", "ORG")]
+
+
+def test_products_and_acronyms_are_no_people():
+    text = ("The RCMP said the Dell Precision R7610 workstation was seized. "
+            "RCMP Commissioner Mike Duheme said more would follow.")
+    kinds = {t: kind for t, kind, _ in found(text)}
+    assert kinds.get("RCMP") == "ORG" and kinds.get("Mike Duheme") == "PERSON"
+    assert not any(kind == "PERSON" and any(ch.isdigit() for ch in t) for t, kind in kinds.items())
