@@ -9,6 +9,8 @@ a generic organisation word standing alone ("the Government will ...").
 
 from __future__ import annotations
 
+from tasks.entities.gazetteer import ROLE_WORDS
+
 # A generic organisation word alone is not a name, capitalised or not ("the Government will
 # have to ...", "the Court ruled"): UNER EWT leaves such words untagged.
 _GENERIC_HEADS = frozenset(
@@ -28,7 +30,8 @@ def _merge(spans, ruled) -> list[tuple[int, int, str]]:
 
     A CRF span inside a longer rule MISC name is dropped: "Paris" of "the Paris Agreement"
     is part of the agreement's name, not a place mentioned."""
-    misc = [(r.start, r.end) for r in ruled if r.type == "MISC" and " " in r.text]
+    misc = [(r.start, r.end) for r in ruled if r.type == "MISC" and " " in r.text
+            and r.text.split(" ", 1)[0].lower() not in ROLE_WORDS]  # "Analyst Pieter de Jong": a role and a name
     if misc:
         spans = [sp for sp in spans if not _inside(sp, misc)]
     out = list(spans)

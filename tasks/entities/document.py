@@ -84,15 +84,54 @@ _COMPLEMENT = re.compile(r"[ \u00a0](?:for|of(?:[ \u00a0]the)?)[ \u00a0]")
 
 
 def correct(text: str, spans, ruled) -> list[tuple[int, int, str]]:
+    spans = _whole_words(text, spans)
     spans = [_drop_or_retype_event(text, _trim(text, span)) for span in spans]
     spans = sorted(span for span in spans if span and span[0] < span[1]
                    and not _portfolio(text, span) and not _nationality(text, span)
-                   and not _shouted(text, span))
+                   and not _shouted(text, span) and not _unit(text, span)
+                   and not _portfolio_before_title(text, span))
     spans = _join_complements(text, _join_modified_orgs(text, _join_city_state(text, spans)))
+    spans = [_not_a_person(text, span) for span in _firms(text, _names_around_places(text, spans))]
     keys = full_name_keys(text, spans)
     spans = _outermost([_epithet(text, s) for s in _one_name_one_type(text, spans, ruled, keys)])
     spans = _metonyms(text, [_place_not_person(text, s, keys) for s in spans])
-    return [_facility(text, span) for span in spans]
+    return _market_names(text, [_facility(text, span) for span in spans])
+
+
+# --- 0. whole words ---------------------------------------------------------------------------
+
+# The lower-case tail of a hyphenated modifier: "UN-backed", "Paris-based", "Russian-speaking".
+_MODIFIER_TAIL = re.compile(r"-[a-z]+(?:ed|ing)\b|-(?:born|era|style|run|wide|type|like|made|bound"
+                            r"|centric|level|class|free|friendly|specific|only|proof|wide)\b")
+_PARTICLE_PREFIX = re.compile(r"(?:^|(?<=[^\w-]))(?:al|el|ad|ar|as|ash|at|az|ul|bin|ibn|abu)-$")
+
+
+def _whole_words(text, spans):
+    """A span never starts or ends inside a word: a name cut at a hyphen by the tagger's
+    tokens ("Shira Ben" + "David", "Kang Seo" of "Kang Seo-yeon") takes the whole word; spans
+    that then overlap become one (a person if either was one). A modifier's tail ("UN-backed")
+    and a lower-case prefix ("anti-Trump") stay outside."""
+    out = []
+    for s, e, kind in spans:
+        while s > 1 and text[s - 1] == "-" and text[s - 2].isalnum():
+            head = re.search(r"[\w'’]+-$", text[max(0, s - 20):s])
+            if head is None or not (head.group()[0].isupper() or _PARTICLE_PREFIX.search(text, max(0, s - 6), s)):
+                break  # "anti-Trump": the name starts after the prefix
+            s -= len(head.group())
+        while s > 0 and text[s - 1].isalnum():
+            s -= 1
+        while e < len(text) and text[e].isalnum():
+            e += 1
+        while e + 1 < len(text) and text[e] == "-" and text[e + 1].isalnum() and not _MODIFIER_TAIL.match(text, e):
+            e += 1
+            while e < len(text) and text[e].isalnum():
+                e += 1
+        if out and s < out[-1][1]:
+            ps, pe, pkind = out[-1]
+            out[-1] = (min(ps, s), max(pe, e), "PERSON" if "PERSON" in (pkind, kind) else pkind)
+        else:
+            out.append((s, e, kind))
+    return out
 
 
 # --- 1. trim and drop -------------------------------------------------------------------------
@@ -307,9 +346,12 @@ def _one_name_one_type(text, spans, ruled, keys):
     out = []
     for s, e, kind in spans:
         word = text[s:e]
-        if kind in ("ORG", "LOC") and not _is_known(word) and word not in gazetteer.NATIONALITIES and (
+        if kind in ("ORG", "LOC") and word in keys and _PERSON_VERB_AFTER.match(text, e) and not _is_country_or_state(
+                word) and not _LOCATIVE_BEFORE.search(text, max(0, s - 12), s):
+            kind = "PERSON"  # "Lima said" after "Gonçalo Lima": the person, not the city acting
+        elif kind in ("ORG", "LOC") and not _is_known(word) and word not in gazetteer.NATIONALITIES and (
                 word in keys and not _LOCATIVE_BEFORE.search(text, max(0, s - 12), s)
-                or _first_name_and_surname(word)):
+                or _first_name_and_surname(word) or _after_lower_title(text, s, word)):
             kind = "PERSON"  # "Barroso" after "José Manuel Barroso"; "Ángel Pintado"
         out.append((s, e, kind))
     covered = _Covered(len(text))
@@ -325,6 +367,11 @@ def _one_name_one_type(text, spans, ruled, keys):
             out.append((s, e, wanted[text[s:e]]))
             covered.add(s, e)
     return sorted(out)
+
+
+def _is_country_or_state(name) -> bool:
+    place = locate(name)
+    return place is not None and place.kind in ("country", "state")
 
 
 def _whole_word_matches(text: str, names) -> list[tuple[int, int]]:
@@ -370,6 +417,21 @@ def _famous_surnames(text, covered) -> list[tuple[int, int, str]]:
             found.append((s, e, "PERSON"))
             covered.add(s, e)
     return found
+
+
+_LOWER_TITLE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(t) for t in sorted(gazetteer.LOWER_TITLES, key=len, reverse=True))
+    + r")[ \u00a0]$")
+
+
+def _after_lower_title(text, s, name) -> bool:
+    """"Foreign Ministry spokesperson Sakura Suzuki": two or three capitalised words after a
+    lower-case title are a person, whatever places their words also name."""
+    words = name.split()
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:2].islower() for w in words)
+            and not any(w in gazetteer.ORG_HEADS or w in gazetteer.LOC_HEADS for w in words)
+            and name not in gazetteer.ORGANIZATION_NAMES and name not in gazetteer.LOC_CODES
+            and bool(_LOWER_TITLE_BEFORE.search(text, max(0, s - 40), s)))
 
 
 def _first_name_and_surname(name: str) -> bool:
@@ -512,6 +574,118 @@ _PREPOSITION_BEFORE = re.compile(
 def _after_preposition(text, s) -> bool:
     """"in Russia will ..." : the place is where something happens, not who acts."""
     return bool(_PREPOSITION_BEFORE.search(text, max(0, s - 20), s))
+
+
+# --- names around places, firms, market names, units, portfolios ------------------------------
+
+def _names_around_places(text, spans):
+    """A place inside a longer capitalised name is part of it ("Oxford" + "Analytica",
+    "Eurasia" + "Advisory", "Statistics" + "South Africa"): the whole is one organisation; so
+    is a word before an organisation's name ("Social" + "Democrats").
+    The other part is a one-word MISC (no nationality) next to the place, or a capitalised
+    word nothing tagged before a place, the whole then acting ("Statistics South Africa said")."""
+    out = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev and text[prev[1]:span[0]] == " " and (
+                {prev[2], span[2]} == {"LOC", "MISC"} or (prev[2], span[2]) == ("MISC", "ORG")):
+            misc = prev if prev[2] == "MISC" else span
+            word = text[misc[0]:misc[1]]
+            if (word.isalpha() and word[:1].isupper() and word[1:].islower()
+                    and word not in gazetteer.NATIONALITIES and word not in gazetteer.CALENDAR_WORDS):
+                out[-1] = (prev[0], span[1], "ORG")
+                continue
+        if span[2] == "LOC" and " " in text[span[0]:span[1]] and _acts(text, span[1]):
+            first, rest = text[span[0]:span[1]].split(" ", 1)
+            if locate(text[span[0]:span[1]]) is None and _is_gpe(rest) and _plain_name_word(first):
+                span = (span[0], span[1], "ORG")  # "Statistics South Africa said"
+        if span[2] == "LOC":
+            before = _CAPITALISED_WORD_BEFORE_PLACE.search(text, max(0, span[0] - 30), span[0])
+            if (before and (not prev or prev[1] <= before.start(1)) and _plain_name_word(before.group(1))
+                    and _acts(text, span[1])):
+                span = (before.start(1), span[1], "ORG")
+        out.append(span)
+    return out
+
+
+_CAPITALISED_WORD_BEFORE_PLACE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \u00a0]$")
+
+
+def _plain_name_word(word) -> bool:
+    """A capitalised word that could be part of a name: no preposition, article, title, role,
+    month, adverb or common opener ("In", "The", "Minister", "Monday", "Naturally")."""
+    return not (word.endswith("ly") or word in _PREPOSITIONS or word in gazetteer.NON_ENTITY_WORDS or word in gazetteer.CALENDAR_WORDS
+                or word.lower() in gazetteer.ROLE_WORDS or word in _TITLE_WORDS
+                or word in gazetteer.NATIONALITIES or word in gazetteer.FIRST_NAMES
+                or word in ("The", "A", "An", "And", "But", "As", "If", "When", "While", "This", "That"))
+
+
+_TITLE_WORDS = frozenset(w for t in gazetteer.TITLES for w in t.split() if w[:1].isupper())
+
+
+def _firms(text, spans):
+    """"Meridian Research", "Pinewood Asset Management", "Tavira Renewables": a name of two
+    words or more ending in a firm's word (data/firm_heads.txt) is an organisation; so is a
+    "person" whose first word is no first name."""
+    out = []
+    for s, e, kind in spans:
+        words = text[s:e].split()
+        if (kind in ("MISC", "LOC", "PERSON") and len(words) >= 2 and words[-1] in gazetteer.FIRM_HEADS
+                and all(w[:1].isupper() for w in words)
+                and not (kind == "PERSON" and words[0] in gazetteer.FIRST_NAMES)):
+            kind = "ORG"
+        out.append((s, e, kind))
+    return out
+
+
+def _not_a_person(text, span):
+    """People's names hold no digits ("Dell Precision R7610" is a product: MISC) and are no
+    acronyms ("RCMP said": an organisation)."""
+    s, e, kind = span
+    if kind != "PERSON":
+        return span
+    name = text[s:e]
+    if any(ch.isdigit() for ch in name):
+        return (s, e, "MISC")
+    if " " not in name and len(name) >= 3 and name.isupper() and name.isalpha():
+        return (s, e, "ORG")
+    return span
+
+
+_MARKET_NOUN_AFTER = re.compile(r"[ \u00a0]([a-z]+)\b")
+
+
+def _market_names(text, spans):
+    """"Brent crude", "Brent futures": a market benchmark, MISC, at every mention in the text
+    ("Brent rose 2 percent"), never a place or a person."""
+    benchmarks = set()
+    for s, e, kind in spans:
+        m = _MARKET_NOUN_AFTER.match(text, e)
+        if (m and m.group(1) in gazetteer.MARKET_NOUNS and " " not in text[s:e] and "." not in text[s:e]
+                and not _is_country_or_state(text[s:e])):  # "U.S. crude", "Texas crude": places
+            benchmarks.add(text[s:e])
+    if not benchmarks:
+        return spans
+    return [(s, e, "MISC") if text[s:e] in benchmarks else (s, e, kind) for s, e, kind in spans]
+
+
+_MEASURE_BEFORE = re.compile(r"(?:\bdegrees?|\d|°)[ \u00a0]*$")
+
+
+def _unit(text, span) -> bool:
+    """"45 degrees Celsius": a unit named after a person is no entity."""
+    s, e, _ = span
+    return text[s:e] in gazetteer.UNIT_NAMES and bool(_MEASURE_BEFORE.search(text, max(0, s - 10), s))
+
+
+_TITLE_AFTER = re.compile(r"[ \u00a0](?:Minister|Secretary|Commissioner|Ministry|Department)\b")
+
+
+def _portfolio_before_title(text, span) -> bool:
+    """"Swedish Science Minister", "Emergency Management Minister": a portfolio before a
+    title (MISC to the rules) is no name."""
+    s, e, kind = span
+    return kind == "MISC" and text[s:e] not in gazetteer.NATIONALITIES and bool(_TITLE_AFTER.match(text, e))
 
 
 # --- 5. facilities ----------------------------------------------------------------------------

@@ -78,6 +78,10 @@ CALENDAR_WORDS: frozenset[str] = _words("calendar_words.txt")
 NON_ENTITY_ACRONYMS: frozenset[str] = _words("non_entity_acronyms.txt")
 # One-word roles ("striker"): a role word that opens a sentence before a name is no name.
 ROLE_WORDS: frozenset[str] = frozenset(t for t in LOWER_TITLES if t.isalpha())
+# Read by document.py only (not CRF features): firms' last words, market benchmarks, units.
+FIRM_HEADS: frozenset[str] = _words("firm_heads.txt")
+MARKET_NOUNS: frozenset[str] = _words("market_nouns.txt")
+UNIT_NAMES: frozenset[str] = _words("unit_names.txt")
 
 # ---------------------------------------------------------------------------------------------
 # Lookups derived once at import.

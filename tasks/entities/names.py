@@ -89,16 +89,28 @@ def full_names(text: str, spans, ruled_at) -> dict[str, str]:
         rule = ruled_at.get((s, e))
         full = rule.name if rule is not None and rule.type == "PERSON" else text[s:e]
         words = [w for w in full.split() if not is_initial(w)]
-        if len(words) < 2:
-            continue
+        if sum(w.lower() not in NAME_PARTICLES for w in words) < 2:
+            continue  # "de Jong" is a surname, not a full name
         names[text[s:e]] = full
-        for key in _first_and_last(words):
+        for key in _first_and_last(words) + _particle_surnames(words):
             prev = full_by_key.get(key, full)
             full_by_key[key] = full if prev == full else None  # None: two people share it
     for key, full in full_by_key.items():
         if full is not None:
             names.setdefault(key, full)
     return names
+
+
+def _particle_surnames(words: list[str]) -> list[str]:
+    """"de Jong" and "De Jong" (opening a sentence) of "Pieter de Jong", "van der Berg" of
+    "Anna van der Berg": the surname with its particles is a key too."""
+    k = len(words) - 1
+    while k > 1 and words[k - 1] in NAME_PARTICLES:
+        k -= 1
+    if k == len(words) - 1:
+        return []
+    surname = " ".join(words[k:])
+    return [surname, surname[0].upper() + surname[1:]]
 
 
 # --- canonical names and roles (step 4) ------------------------------------------------------
@@ -133,15 +145,29 @@ def _capitalised_opener(text, entity, ruled_at) -> bool:
     either unseen by the rules or a group noun."""
     if entity.type not in ("PERSON", "ORG") or " " in entity.text or entity.name != entity.text:
         return False
-    if entity.type == "ORG" and not entity.text.endswith(_GROUP_NOUN_ENDINGS):
-        return False  # "Investments in this area were up": a plural noun opening a sentence
+    if entity.type == "ORG" and not entity.text.endswith(_GROUP_NOUN_ENDINGS) and not (
+            entity.text in gazetteer.ORG_HEADS and entity.text not in _CANON):
+        return False  # "Investments in this area were up", "Coalition talks": common nouns opening a sentence
     if entity.text in gazetteer.FIRST_NAMES or entity.text in gazetteer.SURNAMES or entity.text in _CANON:
         return False  # a known name ("Reuters said ...")
     if (entity.start, entity.end) in ruled_at and not entity.text.endswith(_GROUP_NOUN_ENDINGS):
         return False  # the rules saw a name ("Jutting said"); group nouns ("Traders said") are not
     if not _SENTENCE_START.search(text[max(0, entity.start - 4):entity.start]):
         return False
-    return text.count(entity.text) == 1
+    return _only_opens_sentences(text, entity.text)
+
+
+def _only_opens_sentences(text, word) -> bool:
+    """Every capitalised mention of `word` opens a sentence ("Traders said ... Traders
+    expect ..."): a common noun, capitalised by its place only."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        whole = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+        if whole and not _SENTENCE_START.search(text[max(0, at - 4):at]):
+            return False
+        at = text.find(word, at + 1)
+    return True
 
 
 _OPENING_ROLE = re.compile(r"(?:^|[.!?]\s+|\n\s*)[\"\u201c]?([A-Z][a-z]+) $")
