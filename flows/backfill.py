@@ -17,7 +17,7 @@ from flows.run_steps import RunSummary
 from tasks import lake as lake_writer
 from tasks.lake.ledger import files_for_days, read_ledger, select_new
 from tasks.redact import redact
-from tasks.sources import SourceFile
+from tasks.records import SourceFile
 
 # run_pass(files, mode, replace=[day], only=[day]): process `files` as one run and commit it
 RunPass = Callable[..., RunSummary]

@@ -39,7 +39,8 @@ from tasks.errors import TerminalError
 from tasks.lake.ledger import files_to_read
 from tasks.redact import redact
 from tasks.settings import SETTINGS
-from tasks.sources import SourceFile, list_source
+from tasks.records import SourceFile
+from tasks.sources import list_source
 
 
 def retry_unless_terminal(task, task_run, state) -> bool:

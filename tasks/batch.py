@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from tasks import lake
 from tasks.lake.schema import DATASETS
-from tasks.records import Reject
-from tasks.sources import TRANSIENT_READ, SourceFile, TransientReadError, read_file
+from tasks.records import TRANSIENT_READ, Reject, SourceFile
+from tasks.sources import TransientReadError, read_file
 
 if TYPE_CHECKING:
     from tasks.pipeline import FileRows

@@ -6,6 +6,7 @@ can be tested without Prefect, a lake or a file system.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -76,3 +77,27 @@ class Reject(Exception):
         self.stage = stage
         self.reason = reason
         self.detail = detail
+
+
+# The reject reason (stage "read") of a read that may succeed later; the ledger retries it.
+TRANSIENT_READ = "unreadable now, retried next run"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    uri: str  # as the lake records it: the source's canonical name + the path below it
+    path: str  # the path the file system understands
+    size: int
+    modified_at: datetime | None
+    etag: str | None = None  # object stores give one; it changes when the content does
+    problem: str | None = None  # "reason: detail" of an entry that is listed but never opened
+
+
+_UNDECODED = re.compile("[\udc80-\udcff]")  # bytes Python could not decode (surrogateescape)
+
+
+def uri_name(name: str) -> str:
+    """A file or member name as the lake writes it: valid UTF-8 kept, every byte that is not
+    (and "%") written %XX, so two different names never share a uri and the bytes come back."""
+    text = name.encode("utf-8", "surrogateescape").replace(b"%", b"%25").decode("utf-8", "surrogateescape")
+    return _UNDECODED.sub(lambda m: f"%{ord(m.group()) - 0xDC00:02X}", text)

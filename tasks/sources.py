@@ -33,24 +33,10 @@ from datetime import datetime, timezone
 from fsspec.implementations.local import LocalFileSystem
 
 from tasks.lake.layout import STATE
-from tasks.records import RawFile, Reject
+from tasks.records import TRANSIENT_READ, RawFile, Reject, SourceFile, uri_name
 from tasks.redact import redact
 from tasks.settings import LIMITS
 from tasks.storage import open_url
-
-# The reject reason (stage "read") of a read that may succeed later; the ledger retries it.
-TRANSIENT_READ = "unreadable now, retried next run"
-
-
-@dataclass(frozen=True, slots=True)
-class SourceFile:
-    uri: str  # as the lake records it: the source's canonical name + the path below it
-    path: str  # the path the file system understands
-    size: int
-    modified_at: datetime | None
-    etag: str | None = None  # object stores give one; it changes when the content does
-    problem: str | None = None  # "reason: detail" of an entry that is listed but never opened
-
 
 class SourceError(Exception):
     """The source cannot be listed at all (missing, not a folder, no permission)."""
@@ -163,16 +149,6 @@ def _kind(mode: int) -> str:
         return "folder"
     return ("FIFO" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else
             "character device" if stat.S_ISCHR(mode) else "block device" if stat.S_ISBLK(mode) else "special file")
-
-
-_UNDECODED = re.compile("[\udc80-\udcff]")  # bytes Python could not decode (surrogateescape)
-
-
-def uri_name(name: str) -> str:
-    """A file or member name as the lake writes it: valid UTF-8 kept, every byte that is not
-    (and "%") written %XX, so two different names never share a uri and the bytes come back."""
-    text = name.encode("utf-8", "surrogateescape").replace(b"%", b"%25").decode("utf-8", "surrogateescape")
-    return _UNDECODED.sub(lambda m: f"%{ord(m.group()) - 0xDC00:02X}", text)
 
 
 def read_file(source: str, file: SourceFile) -> RawFile:

@@ -685,7 +685,7 @@ def case_ninjs_wrong_types() -> Case:
 
 @case("ninjs")
 def case_ninjs_body_text_a_number() -> Case:
-    return "numbody.json", ninjs(body_text=12345), rejected("parse", "bad field type")
+    return "numbody.json", ninjs(body_text=12345), rejected("parse", "field of wrong type")
 
 
 @case("ninjs")

@@ -29,7 +29,8 @@ from tasks.batch import run_batch
 from tasks.lake.ledger import files_to_read, read_ledger
 from tasks.records import Reject
 from tasks.settings import LIMITS
-from tasks.sources import TRANSIENT_READ, SourceFile, list_source, read_file, uri_name
+from tasks.records import TRANSIENT_READ, SourceFile, uri_name
+from tasks.sources import list_source, read_file
 from tests import hostile
 
 STORY = hostile.base("page_text", 7)

@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Iterator
 
 from tasks.settings import LIMITS
-from tasks.records import RawFile, Reject
+from tasks.records import RawFile, Reject, uri_name
 
 _CHUNK = 1 << 20
 
@@ -27,9 +27,7 @@ def member(raw: RawFile, name: str, data: bytes) -> RawFile:
 
 
 def label(raw: RawFile, name: str) -> str:
-    """`outer!/member`; bytes of the name that are not UTF-8 kept as %XX (tasks.sources.uri_name)."""
-    from tasks.sources import uri_name  # sources reads files; imported late to keep formats light
-
+    """`outer!/member`; bytes of the name that are not UTF-8 kept as %XX (uri_name)."""
     return f"{raw.uri}!/{uri_name(name.lstrip('/'))}"
 
 

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 from tasks.lake.layout import Lake
 from tasks.lake.schema import UTC_TIMESTAMP
 from tasks.lake.writer import partition_values, write_atomically
-from tasks.sources import TRANSIENT_READ, SourceFile
+from tasks.records import TRANSIENT_READ, SourceFile
 
 LEDGER = pa.schema([
     ("source_uri", pa.string()),

@@ -279,4 +279,4 @@ def test_ninjs_composite_without_text_and_wrong_body_types_are_refused():
     for value in (42, ["a"], {"p": 1}):
         item = {"uri": "urn:x:2", "type": "text", "headline": "Numbers", "body_text": value}
         [reject] = read_all(ninjs, RawFile("n.json", json.dumps(item).encode()))
-        assert reject.reason == "bad field type" and "body_text" in reject.detail
+        assert reject.reason == "field of wrong type" and "body_text" in reject.detail
