@@ -543,7 +543,7 @@ def format_summary(s: RunSummary) -> str:
         f"in {s.partitions:,} pub_date partitions",
         f"  entities  {s.entities:,}",
         f"  time      {wall:.1f} s: {s.processing_s:.1f} s processing {s.batches} batches on "
-        f"{s.workers} worker(s), {s.commit_s:.1f} s commit, {wall - s.elapsed_s:.1f} s Prefect start-up",
+        f"{_ran_on(s.workers)}, {s.commit_s:.1f} s commit, {wall - s.elapsed_s:.1f} s Prefect start-up",
         f"  speed     {s.files_seen / processing:,.0f} files/s, {s.articles_parsed / processing:,.0f} articles/s, "
         f"{s.bytes_read / 1e6 / processing:,.2f} MB/s (over processing time)",
     ]
@@ -556,6 +556,13 @@ def format_summary(s: RunSummary) -> str:
             lines.append(f"            and {inside:,} stories or members refused inside files that were read")
         lines.append(f"            details: {s.lake.rstrip('/')}/rejects/")
     return "\n".join(lines)
+
+
+def _ran_on(workers: int | None) -> str:
+    """Where the batches ran, as the summary says it."""
+    if not workers:
+        return "the Dask cluster"
+    return "1 worker (the flow process)" if workers == 1 else f"{workers} worker processes"
 
 
 def _check_writable(lake: str) -> None:

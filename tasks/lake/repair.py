@@ -19,10 +19,9 @@ import pyarrow.compute as pc
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
-from tasks.lake.layout import Lake, is_hidden, partition_value
+from tasks.lake.layout import QUARANTINE, Lake, is_hidden, partition_value  # noqa: F401  (QUARANTINE: for callers)
 from tasks.lake.schema import DATASETS, PUB_DATE, Dataset, DerivedIndex
 
-QUARANTINE = "_quarantine"  # where unreadable files are moved, under their lake path
 READ_ERRORS = (pa.ArrowInvalid, OSError, ValueError)
 
 
@@ -136,8 +135,7 @@ def repair(lake: str | Lake) -> Damage:
 
 def quarantine(lake: Lake, path: str) -> str:
     """Move a file out of the lake's data, keeping its lake path under _quarantine/."""
-    relative = path[len(lake.root):].lstrip("/")
-    target = lake.path(QUARANTINE, relative)
+    target = lake.quarantine_file(path)
     lake.fs.makedirs(posixpath.dirname(target), exist_ok=True)
     lake.fs.mv(path, target)
     folder = posixpath.dirname(path)

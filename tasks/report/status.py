@@ -14,11 +14,11 @@ from datetime import date, datetime
 import pyarrow as pa
 import pyarrow.dataset as pads
 
-from tasks.lake.layout import LEDGER_STEM, Lake, is_hidden
+from tasks.lake.layout import LEDGER_STEM, RUN_REPORTS, STATE, Lake, is_hidden
 from tasks.lake.runs import read_runs
 
 KNOWN_ORDER = ("articles", "entities", "rejects", "quotes", "amounts", "entity_index")
-LAKE_MARKERS = ("_state", "_runs", *KNOWN_ORDER)  # a folder holding none of these is not a lake
+LAKE_MARKERS = (STATE, RUN_REPORTS, *KNOWN_ORDER)  # a folder holding none of these is not a lake
 
 
 class NotALake(ValueError):
