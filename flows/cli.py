@@ -403,7 +403,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         _preflight(args)
         with _lake_locked(args.lake):
             reread = _repair(args.lake) if args.repair else set()
-            workers = _plan_workers(args, reread)
+            workers = _run_reporting_failure("run", args.lake, lambda: _plan_workers(args, reread))
             with _early_workers(args, workers):
                 from flows import ingest
 
@@ -425,7 +425,7 @@ def cmd_backfill(args: argparse.Namespace) -> int:
     with api_server.started_early():
         _preflight(args)
         with _lake_locked(args.lake):
-            workers = _plan_workers(args)
+            workers = _run_reporting_failure("backfill", args.lake, lambda: _plan_workers(args))
             with _early_workers(args, workers):
                 from flows import ingest
 

@@ -99,17 +99,17 @@ def scan(lake: str | Lake) -> Damage:
         if dataset.index is not None:
             for day, path in _summary_days(lake, dataset.index).items():
                 if _read(lake, path, dataset.index.summary_schema) is None:
-                    damage.problems.append(f"unreadable summary {path} (rebuilt from its partition)")
+                    damage.problems.append(f"unreadable summary {path} (rebuilt from its partition by the next commit or repair)")
             index_file = lake.index_file(dataset.index.name)
             if lake.fs.exists(index_file) and _read(lake, index_file, dataset.index.schema) is None:
-                damage.problems.append(f"unreadable index {index_file} (rebuilt from the summaries)")
+                damage.problems.append(f"unreadable index {index_file} (repair rebuilds it from the summaries)")
     all_days = set(_partition_values(lake, DATASETS["articles"]))
     for day in all_days - intact_days(lake):
         damage.problems.append(f"day {day}: a partition its state counts rows in is gone (re-read from the raw files)")
         damage.days_to_reread.add(day)
     for name, path in (("ledger", lake.ledger_file()),):
         if lake.fs.exists(path) and _read(lake, path, None) is None:
-            damage.problems.append(f"unreadable {name} {path} (moved aside: every raw file is read again)")
+            damage.problems.append(f"unreadable {name} {path} (repair moves it aside; every raw file is then read again)")
     return damage
 
 
