@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         with _prefect_logs_to_file():
             return args.handler(args)
     except CliError as exc:
-        _fail_line(str(exc))
+        _fail_line(str(exc), details=True)  # names the log file when anything was logged to it
         return 1
     except KeyboardInterrupt as exc:
         signum = getattr(exc, "signum", signal.SIGINT)
