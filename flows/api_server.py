@@ -30,6 +30,7 @@ START_TIMEOUT_S = 180
 PORT_IN_USE = 3  # uvicorn's exit status when another process took the port first
 
 _early: tuple[subprocess.Popen, str] | None = None  # launched by started_early(), not yet adopted
+running: set[subprocess.Popen] = set()  # every temporary server this process started and has not stopped
 
 
 @contextlib.contextmanager
@@ -65,14 +66,29 @@ def prefect_api() -> Iterator[None]:
         yield
         return
     timeout = max(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value(), START_TIMEOUT_S)
-    server, url = start_server(timeout, launched=early)
+    try:
+        server, url = start_server(timeout, launched=early)
+    except BaseException:  # interrupted while it starts: it must not outlive the run
+        if early:
+            stop_server(early[0])
+        raise
     os.environ["PREFECT_API_URL"] = url
     try:
         with temporary_settings({PREFECT_API_URL: url}):
             yield
     finally:
+        _send_queued_logs()
         os.environ.pop("PREFECT_API_URL", None)
         stop_server(server)
+
+
+def _send_queued_logs(timeout_s: float = 2.0) -> None:
+    """Hand the run's queued log lines to the server before it stops (else Prefect reports on
+    stderr, at exit, that it could not send them)."""
+    with contextlib.suppress(Exception):
+        from prefect.logging.handlers import APILogWorker
+
+        APILogWorker.drain_all(timeout=timeout_s)
 
 
 def start_server(timeout: float, launched: tuple[subprocess.Popen, str] | None = None) -> tuple[subprocess.Popen, str]:
@@ -90,6 +106,7 @@ def start_server(timeout: float, launched: tuple[subprocess.Popen, str] | None =
                     return server, url
             time.sleep(0.1)
         status = server.poll()
+        running.discard(server)
         if status != PORT_IN_USE or time.monotonic() >= deadline:
             stop_server(server)
             raise RuntimeError(f"the temporary Prefect server did not start in {timeout:.0f} s "
@@ -100,10 +117,17 @@ def start_server(timeout: float, launched: tuple[subprocess.Popen, str] | None =
 def _launch(env: dict[str, str]) -> tuple[subprocess.Popen, str]:
     """A server process on a free local port, and its API URL; it answers some seconds later."""
     port = _free_port()
-    return subprocess.Popen(_server_command(port), env=env), f"http://127.0.0.1:{port}/api"
+    # Its own session: a terminal's Ctrl-C (sent to the whole foreground process group) must
+    # not kill the server under a run that is still unwinding; the run stops it itself.
+    server = subprocess.Popen(_server_command(port), env=env, start_new_session=True)
+    running.add(server)
+    return server, f"http://127.0.0.1:{port}/api"
 
 
 def stop_server(server: subprocess.Popen) -> None:
+    running.discard(server)
+    if server.poll() is not None:
+        return
     server.terminate()
     try:
         server.wait(timeout=5)
@@ -141,6 +165,12 @@ def _api_url_in_env_or_profile() -> bool:
         return False
     active = os.environ.get("PREFECT_PROFILE") or profiles.get("active") or "ephemeral"
     return bool(profiles.get("profiles", {}).get(active, {}).get("PREFECT_API_URL"))
+
+
+def stop_every_server() -> None:
+    """Stop the temporary servers this process started and has not stopped (a last resort)."""
+    for server in list(running):
+        stop_server(server)
 
 
 def _free_port() -> int:

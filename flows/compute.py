@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import signal
 import threading
 from collections.abc import Callable, Iterator
 from typing import TypeVar
@@ -60,7 +61,12 @@ def run(function: Callable[..., T], *args, timeout: float | None = None) -> T:
 
 
 def warm_up() -> None:
-    """Run in each new worker: import and load what every batch needs (the CRF model, gazetteers)."""
+    """Run in each new worker: import and load what every batch needs (the CRF model, gazetteers).
+
+    A terminal's Ctrl-C reaches the whole process group: the workers ignore it and the flow
+    process, which gets it too, stops them (a worker that died of it would be replaced by
+    pebble and its batch retried)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         from tasks.pipeline import warm_up as load_pipeline
 

@@ -32,11 +32,10 @@ from flows.run_steps import (
     CommitCounts, RunSummary, commit_and_record, new_run_id, pick_batch_size, record_failure, split_batches,
     summarise, validate_parameters,
 )
-from flows.runners import choose_runner, local_workers, runs_in_threads
+from flows.runners import choose_runner, files_to_read, local_workers, runs_in_threads
 from tasks import lake as lake_writer
 from tasks.batch import run_batch
 from tasks.errors import TerminalError
-from tasks.lake.ledger import files_to_read
 from tasks.redact import redact
 from tasks.settings import SETTINGS
 from tasks.records import SourceFile
@@ -74,14 +73,17 @@ def commit_lake(lake: str, run_id: str, summary: RunSummary, replace: list[str] 
 
 @flow(name="wire-ingest", log_prints=False)
 def ingest(source: str, lake: str, workers: int | None = None, batch_size: int | None = None,
-           full_refresh: bool = False, show_progress: bool = False) -> RunSummary:
+           full_refresh: bool = False, show_progress: bool = False, reread_days: list[str] | None = None) -> RunSummary:
     """Process the raw files under `source` that the lake's ledger has not seen (all of them
-    with `full_refresh`) into the lake at `lake`; return the run summary."""
+    with `full_refresh`) into the lake at `lake`; return the run summary. `reread_days`: also
+    the files of these pub_date days (a repair)."""
     validate_parameters(source, lake, workers, batch_size)
     clock = time.perf_counter()
-    with compute.worker_pool(local_workers(workers)):  # workers warm up while the source is listed
+    # One run at a time from listing to commit: a run and a backfill cannot drop each other's
+    # stories. Re-entrant: the CLI took it already, before Prefect started.
+    with lake_writer.lake_lock(lake), compute.worker_pool(local_workers(workers)):
         listed = list_files(source)
-        files = listed if full_refresh else files_to_read(listed, lake)
+        files = listed if full_refresh else files_to_read(listed, lake, reread_days or ())
         summary = _one_pass(source, lake, files, "full-refresh" if full_refresh else "run", workers, batch_size,
                             show_progress, files_listed=len(listed))
     elapsed_s = time.perf_counter() - clock  # listing included
@@ -104,7 +106,7 @@ def backfill(source: str, lake: str, start: date, end: date, workers: int | None
     """
     start, end = _as_date(start), _as_date(end)
     validate_parameters(source, lake, workers, batch_size, start, end)
-    with compute.worker_pool(local_workers(workers)):
+    with lake_writer.lake_lock(lake), compute.worker_pool(local_workers(workers)):  # see ingest()
         clock = time.perf_counter()
 
         def run_pass(files, mode, replace=(), only=None) -> RunSummary:
@@ -126,16 +128,28 @@ def _one_pass(source, lake, files, mode, workers, batch_size, show_progress, rep
                    files_listed=listed, files_skipped=listed - len(files))
     try:
         lake_writer.claim_staging(lake, run_id)
+        claimed_staging.add((lake, run_id))
         batches = process_files(source, files, lake, run_id, started_at, workers, batch_size, show_progress, clock)
         committing = time.perf_counter()
         summary = summarise(batches, **context)
         summary = summary.with_commit(
             commit_lake(lake, run_id, quote(summary), replace=list(replace), only=list(only) if only else None))
     except BaseException as exc:
-        record_failure(lake, run_id, context, exc)
+        record_failure(lake, run_id, context, exc)  # still listed in claimed_staging: see there
         raise
+    claimed_staging.discard((lake, run_id))
     summary.commit_s = round(time.perf_counter() - committing, 3)
-    return summary.without_file_detail()
+    committed[:] = [summary.without_file_detail()]
+    return committed[0]
+
+
+# (lake, run_id) of the staging folders of this process's passes that did not commit: a batch
+# running in a thread of this process may still stage files after its pass failed, so an
+# interrupted CLI drops them again as it exits (flows/cli.py).
+claimed_staging: set[tuple[str, str]] = set()
+# The last pass committed in this process: the lake, not Prefect's API, says whether a run
+# happened (run_flow).
+committed: list[RunSummary] = []
 
 
 def process_files(source: str, files: list[SourceFile], lake: str, run_id: str, started_at: datetime,
@@ -164,14 +178,25 @@ def process_files(source: str, files: list[SourceFile], lake: str, run_id: str, 
 
 
 def run_flow(source: str, lake: str, workers: int | None = None, batch_size: int | None = None,
-             show_progress: bool = False, full_refresh: bool = False, dask_address: str | None = None) -> RunSummary:
+             show_progress: bool = False, full_refresh: bool = False, dask_address: str | None = None,
+             reread_days: list[str] | None = None) -> RunSummary:
     """Run `ingest` with local processes (a thread for small runs) or on a Dask cluster."""
     workers, runner = choose_runner(source, lake, workers, dask_address, full_refresh)
+    before = committed[-1] if committed else None
     with _local_pool(workers, dask_address), prefect_api():
-        return ingest.with_options(task_runner=runner)(
-            source=source, lake=lake, workers=workers, batch_size=batch_size, full_refresh=full_refresh,
-            show_progress=show_progress,
-        )
+        try:
+            return ingest.with_options(task_runner=runner)(
+                source=source, lake=lake, workers=workers, batch_size=batch_size, full_refresh=full_refresh,
+                show_progress=show_progress, reread_days=sorted(reread_days) if reread_days else None,
+            )
+        except Exception as exc:
+            if not committed or committed[-1] is before:
+                raise
+            # Committed, then Prefect failed (its server died ...): the lake has the run.
+            summary = committed[-1]
+            summary.workers = workers
+            summary.prefect_error = redact(f"{type(exc).__name__}: {exc}")[:300]
+            return summary
 
 
 def run_backfill(source: str, lake: str, start: date, end: date, workers: int | None = None,

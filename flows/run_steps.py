@@ -247,6 +247,13 @@ def seconds_since_process_start() -> float:
         return time.time() - psutil.Process().create_time()
 
 
+def ran_on(workers: int | None) -> str:
+    """Where the batches ran, as the summary says it."""
+    if not workers:
+        return "the Dask cluster"
+    return "1 worker (the flow process)" if workers == 1 else f"{workers} worker processes"
+
+
 def format_summary(s: RunSummary) -> str:
     """The summary `wirelake run` prints: every figure says what it counts, and the run time
     is the one `wirelake status` shows for the run."""
@@ -284,8 +291,7 @@ def _time_lines(s: RunSummary) -> list[str]:
     if s.processing_s is None or s.commit_s is None:
         return []
     processing, commit = round(s.processing_s, 1), round(s.commit_s, 1)
-    work = (f"{processing:.1f} s processing ({_count(s.batches, 'batch')} on {_count(s.workers or 1, 'worker')}) "
-            f"+ {commit:.1f} s commit")
+    work = f"{processing:.1f} s processing ({_count(s.batches, 'batch')} on {ran_on(s.workers)}) + {commit:.1f} s commit"
     if s.wall_s is None:  # the flow called without the CLI: no start-up to speak of
         lines = [f"  time      {processing + commit:.1f} s = {work}"]
     else:

@@ -30,3 +30,16 @@ def test_listed_uris_do_not_carry_credentials(tmp_path, monkeypatch):
     monkeypatch.setattr(sources, "open_url", lambda url: __import__("tasks.storage").storage.open_url(str(tmp_path)))
     [file] = list_source(f"file://user:s3cr3t@{tmp_path}")
     assert "s3cr3t" not in file.uri and file.uri.endswith("/a.txt")
+
+
+def test_secrets_with_slashes_auth_parameters_and_misparsed_pieces_are_masked():
+    from tasks.redact import redact, remember_secrets
+
+    assert redact("s3://AKIDEXAMPLE:wJalr/K7MDENG+bPxRfiCY@bucket/raw/a.txt") == "s3://***@bucket/raw/a.txt"
+    assert redact("https://feed.example/rss?auth=abc123&page=2") == "https://feed.example/rss?auth=***&page=2"
+    assert redact("open('s3://K:S/x@b/p')") == "open('s3://***@b/p')"
+    assert redact("s3://bucket/raw/user@example.txt") == "s3://bucket/raw/user@example.txt"  # no password: a path
+    # A library that misreads the URL quotes a piece of the secret as the bucket name.
+    remember_secrets(["--source", "s3://AKIDOTHER:zzSecretPart/morestuff@bucket/raw"])
+    assert "zzSecretPart" not in redact('Invalid bucket name "AKIDOTHER:zzSecretPart"')
+    assert "morestuff" not in redact("key morestuff@bucket")

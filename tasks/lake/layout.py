@@ -12,6 +12,7 @@
     _state/entity_days/<day>.parquet                 a derived index's per-day summaries
     _state/backfill-<start>-<end>.json               the days a backfill range has finished
     _runs/<run_id>.parquet                           one report per run
+    _quarantine/<lake path>                          unreadable files `wirelake repair` moved aside
 
 Folders and files starting with "_" or "." are ignored by pyarrow, pandas and DuckDB
 readers, so everything that is not data starts with one of them.
@@ -35,6 +36,7 @@ PART_FILE = "part-0.parquet"
 STAGING = "_staging"
 STATE = "_state"
 RUN_REPORTS = "_runs"
+QUARANTINE = "_quarantine"
 OWNER_FILE = "_owner"
 LOCK_FILE = "lock"
 ENTITY_DAYS = "entity_days"  # the entity index's per-day summaries (entity_index.py)
@@ -147,6 +149,10 @@ class Lake:
 
     def backfill_state_file(self, start: date, end: date) -> str:
         return self.path(STATE, f"backfill-{start.isoformat()}-{end.isoformat()}.json")
+
+    def quarantine_file(self, path: str) -> str:
+        """Where `wirelake repair` moves an unreadable file of the lake (its lake path kept)."""
+        return self.path(QUARANTINE, path[len(self.root):].lstrip("/"))
 
     # --- run reports ---
 

@@ -23,7 +23,7 @@ import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
 from tasks.lake.layout import CLAIMING, DELETING, OWNER_FILE, Lake, partition_value
-from tasks.lake.lock import holder_is_gone, holder_stamp, lake_lock, pid_is_dead, read_holder
+from tasks.lake.lock import assert_lock_held, holder_is_gone, holder_stamp, lake_lock, pid_is_dead, read_holder
 from tasks.lake.merge import conform, drop_recorded, merge_partition
 from tasks.lake.schema import (DATASETS, PUB_DATE, ROW_GROUP_ROWS, SCHEMA_VERSION, Dataset, DerivedIndex, Merge,
                                staged_schema)
@@ -172,6 +172,7 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
                 stale_indexes[dataset.index.name] = dataset.index
         for index in stale_indexes.values():
             write_atomically(lake, index.combine(read_summaries(lake, index)), lake.index_file(index.name))
+        assert_lock_held(lake)  # the lock is still ours: a taken-over lock stops us before the ledger
         if after_commit is not None:
             after_commit(lake, report)
     drop_staging(lake, run_id)
@@ -214,11 +215,11 @@ def _commit_partition(lake: Lake, dataset: Dataset, value: str, rows: pa.Table, 
 
 
 def read_summaries(lake: Lake, index: DerivedIndex) -> pa.Table:
-    """Every partition summary of a derived index (empty table if none)."""
-    files = lake.fs.glob(lake.summary_files(index.summaries))
-    if not files:
-        return index.summary_schema.empty_table()
-    return pads.dataset(files, schema=index.summary_schema, filesystem=lake.fs).to_table()
+    """Every partition summary of a derived index (empty table if none); a missing or
+    unreadable one is rebuilt from its partition (repair.py)."""
+    from tasks.lake.repair import readable_summaries
+
+    return readable_summaries(lake, index)
 
 
 def partition_path(lake: str | Lake, dataset: Dataset, value: str) -> str:

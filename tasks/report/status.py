@@ -14,10 +14,30 @@ from datetime import date, datetime
 import pyarrow as pa
 import pyarrow.dataset as pads
 
-from tasks.lake.layout import LEDGER_STEM, Lake, is_hidden
+from tasks.lake.layout import LEDGER_STEM, RUN_REPORTS, STATE, Lake, is_hidden
 from tasks.lake.runs import read_runs
 
 KNOWN_ORDER = ("articles", "entities", "rejects", "quotes", "amounts", "entity_index")
+LAKE_MARKERS = (STATE, RUN_REPORTS, *KNOWN_ORDER)  # a folder holding none of these is not a lake
+
+
+class NotALake(ValueError):
+    """The path holds no wirelake lake (a typo, the source folder ...)."""
+
+
+def check_is_lake(lake: str) -> None:
+    """Raise NotALake unless `lake` is a folder with a lake's state, run reports or datasets."""
+    store = Lake.at(lake)
+    try:
+        is_folder = store.fs.isdir(store.root)
+        entries = {posixpath.basename(e.rstrip("/")) for e in store.fs.ls(store.root, detail=False)} if is_folder else set()
+    except OSError as exc:
+        raise NotALake(f"cannot read lake {lake!r}: {exc}") from None
+    if not is_folder:
+        kind = "a file" if store.fs.exists(store.root) else "not found"
+        raise NotALake(f"{lake!r} is not a wirelake lake ({kind})")
+    if not entries & set(LAKE_MARKERS):
+        raise NotALake(f"{lake!r} is not a wirelake lake (no _state, _runs or dataset folder in it)")
 RUN_COUNT_COLUMNS = ("section", "key", "count")  # the per-count part of a long-form run row
 
 

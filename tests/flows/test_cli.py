@@ -1,5 +1,6 @@
 """The command line contract: help, errors as one line with exit 1, a summary at the end."""
 
+import os
 import re
 import subprocess
 import sys
@@ -41,21 +42,55 @@ def test_unwritable_lake_is_one_line_and_exit_1(tmp_path, capsys):
     assert "not writable" in err and "\n" not in err
 
 
-def test_run_starts_its_workers_first_and_stops_them_when_it_cannot_run(tmp_path, capsys, monkeypatch):
+def test_run_starts_no_workers_when_it_cannot_run(tmp_path, capsys, monkeypatch):
     from flows import compute
 
     opened = []
-
-    def spy(workers):
-        opened.append(workers)
-        return real(workers)
-
     real = compute.worker_pool
-    monkeypatch.setattr(compute, "worker_pool", spy)
+    monkeypatch.setattr(compute, "worker_pool", lambda workers: opened.append(workers) or real(workers))
     assert main(["run", "--source", str(tmp_path / "nope"), "--lake", str(tmp_path / "lake"), "--workers", "2"]) == 1
-    assert opened == [2] and compute._open is None  # started before the checks, stopped after the error
-    assert main(["run", "--source", "x", "--lake", str(tmp_path / "lake"), "--dask-address", "tcp://nowhere:1"]) == 1
-    assert opened[-1] == 0  # on a Dask cluster the workers are Dask's
+    assert opened == [] and compute._open is None  # the checks come first: nothing to stop
+    assert main(["run", "--source", str(FIXTURES / "raw_mini"), "--lake", str(tmp_path / "lake"),
+                 "--dask-address", "tcp://127.0.0.1:9"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("wirelake: error: dask scheduler tcp://127.0.0.1:9 does not answer")
+    assert opened == []
+
+
+def test_workers_are_capped_at_the_batches_and_small_runs_stay_in_one_process(monkeypatch):
+    from flows.runners import SMALL_RUN_FILES, plan_workers
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert plan_workers(58, None) == (1, None)  # under SMALL_RUN_FILES: the flow process alone
+    assert plan_workers(SMALL_RUN_FILES, None) == (2, None)
+    workers, warning = plan_workers(58, 16)  # 58 files make 3 batches of 20
+    assert workers == 3 and "16 workers asked, 3 used" in warning and "3 workers on 2 cores" in warning
+    assert plan_workers(5000, 2) == (2, None)
+
+
+def test_user_errors_end_in_one_line_without_secrets(tmp_path):
+    (tmp_path / "a-file").write_text("x")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    cases = [
+        (["synth", "--n", "3", "--out", tmp_path / "a-file"], "synth: cannot write to", {}),
+        (["run", "--source", FIXTURES / "raw_mini", "--lake", "s3://bucket/lake"], "not writable",
+         {"AWS_EC2_METADATA_DISABLED": "true"}),
+        (["run", "--source", "s3://AKIDEXAMPLE:wJalr/K7MDENG+bPxRfiCY@bucket/raw", "--lake", tmp_path / "lake"],
+         "wirelake: error:", {"AWS_EC2_METADATA_DISABLED": "true"}),
+        (["status", "--lake", tmp_path], "not a wirelake lake", {}),
+    ]
+    for argv, expected, extra in cases:
+        done = subprocess.run([sys.executable, "-m", "flows.cli", *map(str, argv)], capture_output=True, text=True,
+                              timeout=120, env={**env, **extra})
+        assert done.returncode == 1, (argv, done.stderr)
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and expected in lines[0], (argv, done.stderr)
+        for secret in ("wJalr", "K7MDENG+bPxRfiCY", "AKIDEXAMPLE"):
+            assert secret not in done.stderr + done.stdout
+        named = re.search(r"details: (\S+)\)", lines[0])
+        if named:  # the traceback went to the log file the line names, masked too
+            log = open(named.group(1)).read()
+            assert "Traceback" in log and not any(s in log for s in ("wJalr", "K7MDENG+bPxRfiCY"))
 
 
 def test_bad_worker_count_is_a_usage_error(capsys):

@@ -39,7 +39,7 @@ def test_the_time_line_is_the_wall_time_split_into_parts_that_add_up():
     wall, startup, processing, commit = seconds(time_line)
     assert (wall, processing, commit) == (18.6, 7.3, 1.3)
     assert startup == 10.0 and round(startup + processing + commit, 1) == wall
-    assert "start-up (imports, workers, Prefect)" in time_line and "(2 batches on 2 workers)" in time_line
+    assert "start-up (imports, workers, Prefect)" in time_line and "(2 batches on 2 worker processes)" in time_line
 
 
 def test_parts_add_up_after_rounding():

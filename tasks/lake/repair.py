@@ -1,0 +1,190 @@
+"""Damage in a lake: found, named in one line each, and repaired where the lake itself can.
+
+What the lake can rebuild alone: a derived index's day summaries (from the dataset's
+partitions) and the index (from the summaries). What needs the raw files: a partition that is
+unreadable (moved aside to _quarantine/, then rebuilt by re-reading the files the ledger lists
+for its day) or gone while the state says it had rows (an entities day whose summary counts
+mentions). A run re-reads the files of such days by itself (`intact_days`); `wirelake repair`
+does all of it at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import posixpath
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as pads
+import pyarrow.parquet as pq
+
+from tasks.lake.layout import QUARANTINE, Lake, is_hidden, partition_value  # noqa: F401  (QUARANTINE: for callers)
+from tasks.lake.schema import DATASETS, PUB_DATE, Dataset, DerivedIndex
+
+READ_ERRORS = (pa.ArrowInvalid, OSError, ValueError)
+
+
+@dataclass
+class Damage:
+    """What a scan found: each problem as one line, and the days whose partitions need the raw files."""
+
+    problems: list[str] = field(default_factory=list)
+    days_to_reread: set[str] = field(default_factory=set)
+    repaired: list[str] = field(default_factory=list)
+
+
+def dataset_of(index: DerivedIndex) -> Dataset:
+    return next(d for d in DATASETS.values() if d.index is not None and d.index.name == index.name)
+
+
+def readable_summaries(lake: Lake, index: DerivedIndex) -> pa.Table:
+    """Every day summary of a derived index, rebuilding from the partitions any that is
+    missing or unreadable, so that one lost or truncated summary neither shrinks the index
+    nor fails the commit."""
+    from tasks.lake.writer import write_atomically
+
+    dataset = dataset_of(index)
+    files = lake.fs.glob(lake.summary_files(index.summaries))
+    summary_days = {posixpath.basename(f)[: -len(".parquet")]: f for f in files}
+    partition_days = _partition_values(lake, dataset)
+    tables = []
+    with contextlib.suppress(*READ_ERRORS):  # the common case: all there, all readable
+        if files and set(partition_days) <= set(summary_days):
+            return pads.dataset(files, schema=index.summary_schema, filesystem=lake.fs).to_table()
+    for day in sorted(set(summary_days) | set(partition_days)):
+        table = _read(lake, summary_days[day], index.summary_schema) if day in summary_days else None
+        if table is None and day in partition_days:
+            rows = _read(lake, lake.partition_file(dataset, day), dataset.schema)
+            if rows is None:
+                continue  # the partition itself is unreadable: `repair` and the next run rebuild it
+            table = index.summarise(day, rows)
+            write_atomically(lake, table, lake.summary_file(index.summaries, day))
+        if table is not None:
+            tables.append(table)
+    return pa.concat_tables(tables) if tables else index.summary_schema.empty_table()
+
+
+def intact_days(lake: str | Lake) -> set[str]:
+    """The pub_date days whose partitions are all there: articles present, and no derived
+    summary counting rows of a partition that is gone. A run re-reads the files of the others."""
+    lake = Lake.at(lake)
+    days = _partition_values(lake, DATASETS["articles"])
+    for dataset in DATASETS.values():
+        if dataset.index is None or dataset.partition != PUB_DATE:
+            continue
+        present = set(_partition_values(lake, dataset))
+        for day, path in _summary_days(lake, dataset.index).items():
+            if day not in present and day in days and _summary_has_rows(lake, path, dataset.index):
+                days.pop(day)
+    return set(days)
+
+
+def scan(lake: str | Lake) -> Damage:
+    """Every file of the lake that cannot be read, each named in one line, and the days to re-read."""
+    lake = Lake.at(lake)
+    damage = Damage()
+    for dataset in DATASETS.values():
+        for value, path in _partition_values(lake, dataset).items():
+            if _read(lake, path, dataset.schema, footer_only=True) is None:
+                damage.problems.append(f"unreadable partition {path}")
+                if dataset.partition == PUB_DATE:
+                    damage.days_to_reread.add(value)
+        folder = lake.dataset_dir(dataset.name)
+        if lake.fs.isdir(folder):
+            for entry in lake.fs.ls(folder, detail=False):
+                name = posixpath.basename(entry.rstrip("/"))
+                if not is_hidden(name) and partition_value(dataset, name) is None:
+                    damage.problems.append(f"foreign file in the lake {entry} (not a {dataset.partition}= partition)")
+        if dataset.index is not None:
+            for day, path in _summary_days(lake, dataset.index).items():
+                if _read(lake, path, dataset.index.summary_schema) is None:
+                    damage.problems.append(f"unreadable summary {path} (rebuilt from its partition by the next commit or repair)")
+            index_file = lake.index_file(dataset.index.name)
+            if lake.fs.exists(index_file) and _read(lake, index_file, dataset.index.schema) is None:
+                damage.problems.append(f"unreadable index {index_file} (repair rebuilds it from the summaries)")
+    all_days = set(_partition_values(lake, DATASETS["articles"]))
+    for day in all_days - intact_days(lake):
+        damage.problems.append(f"day {day}: a partition its state counts rows in is gone (re-read from the raw files)")
+        damage.days_to_reread.add(day)
+    for name, path in (("ledger", lake.ledger_file()),):
+        if lake.fs.exists(path) and _read(lake, path, None) is None:
+            damage.problems.append(f"unreadable {name} {path} (repair moves it aside; every raw file is then read again)")
+    return damage
+
+
+def repair(lake: str | Lake) -> Damage:
+    """Move unreadable files aside (to _quarantine/) and rebuild every derived summary and
+    index; the days whose partitions need the raw files are returned for a re-read."""
+    from tasks.lake.writer import write_atomically
+
+    lake = Lake.at(lake)
+    damage = scan(lake)
+    for line in damage.problems:
+        if line.startswith(("unreadable partition ", "unreadable summary ", "unreadable index ", "unreadable ledger ")):
+            path = line.split(" ", 2)[2].split(" (")[0]
+            target = quarantine(lake, path)
+            damage.repaired.append(f"moved {path} to {target}")
+    for dataset in DATASETS.values():
+        if dataset.index is not None:
+            index = dataset.index
+            write_atomically(lake, index.combine(readable_summaries(lake, index)), lake.index_file(index.name))
+            damage.repaired.append(f"rebuilt {lake.index_file(index.name)} from its day summaries")
+    return damage
+
+
+def quarantine(lake: Lake, path: str) -> str:
+    """Move a file out of the lake's data, keeping its lake path under _quarantine/."""
+    target = lake.quarantine_file(path)
+    lake.fs.makedirs(posixpath.dirname(target), exist_ok=True)
+    lake.fs.mv(path, target)
+    folder = posixpath.dirname(path)
+    with contextlib.suppress(OSError):  # an emptied partition folder would still count as a partition
+        if posixpath.basename(folder).count("=") == 1 and not lake.fs.ls(folder, detail=False):
+            lake.fs.rmdir(folder)
+    return target
+
+
+def _partition_values(lake: Lake, dataset: Dataset) -> dict[str, str]:
+    """partition value -> its file, for a dataset's partition folders."""
+    folder = lake.dataset_dir(dataset.name)
+    try:
+        entries = lake.fs.ls(folder, detail=False)
+    except (FileNotFoundError, NotADirectoryError):
+        return {}
+    values = {}
+    for entry in entries:
+        value = partition_value(dataset, posixpath.basename(entry.rstrip("/")))
+        if value is not None:
+            values[value] = lake.partition_file(dataset, value)
+    return values
+
+
+def _summary_days(lake: Lake, index: DerivedIndex) -> dict[str, str]:
+    return {posixpath.basename(f)[: -len(".parquet")]: f for f in lake.fs.glob(lake.summary_files(index.summaries))}
+
+
+def _summary_has_rows(lake: Lake, path: str, index: DerivedIndex) -> bool:
+    table = _read(lake, path, index.summary_schema)
+    return table is not None and table.num_rows > 0 and (pc.sum(table["mentions"]).as_py() or 0) > 0
+
+
+def _read(lake: Lake, path: str, schema: pa.Schema | None, footer_only: bool = False) -> pa.Table | None:
+    """A Parquet file's rows (an empty table for `footer_only`), or None when it cannot be read."""
+    try:
+        if footer_only:
+            with lake.fs.open(path, "rb") as handle:
+                pq.ParquetFile(handle).metadata  # noqa: B018  (reads and checks the footer)
+            return pa.table({})
+        table = pq.read_table(path, filesystem=lake.fs)
+        if schema is not None:
+            from tasks.lake.merge import conform
+
+            table = conform(table, schema)
+        return table
+    except FileNotFoundError:
+        return None
+    except READ_ERRORS:
+        return None
+    except Exception:  # noqa: BLE001  (a file that is not Parquet can fail in any of pyarrow's ways)
+        return None
