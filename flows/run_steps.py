@@ -16,6 +16,7 @@ from datetime import date, datetime, timezone
 
 from tasks import lake as lake_writer
 from tasks.errors import ConservationError
+from tasks.lake.checks import check_one_day_per_article
 from tasks.lake.ledger import ledger_row, update_ledger
 from tasks.redact import redact
 from tasks.lake.runs import write_run_report
@@ -196,6 +197,7 @@ def commit_and_record(lake: str, run_id: str, summary: RunSummary, replace=(),
 
     Returns the counts the commit adds to the summary (`summary.with_commit(...)`)."""
     counts: CommitCounts | None = None
+    check_one_day_per_article(summary.outcomes, only)  # before any partition is written (tasks/lake/checks.py)
 
     def record(lake_, commit):
         nonlocal counts

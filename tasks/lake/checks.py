@@ -12,23 +12,25 @@ from collections import defaultdict
 from tasks.errors import ConservationError
 
 
-def articles_in_several_days(outcomes: list[dict]) -> dict[str, list[tuple[str, str]]]:
-    """article_id -> [(pub_date, source uri), ...] for every id the run dates two ways."""
+def articles_in_several_days(outcomes: list[dict], only: list[str] | None = None) -> dict[str, list[tuple[str, str]]]:
+    """article_id -> [(pub_date, source uri), ...] for every id the run would write into two
+    days (`only`: the days a backfill writes; None: all)."""
     seen: dict[str, dict[str, str]] = defaultdict(dict)
     for outcome in sorted(outcomes, key=lambda o: o["uri"]):
         for article, day in zip(outcome["article_ids"], outcome["article_days"]):
-            seen[article].setdefault(day, outcome["uri"])
+            if only is None or day in only:
+                seen[article].setdefault(day, outcome["uri"])
     return {article: sorted(days.items()) for article, days in sorted(seen.items()) if len(days) > 1}
 
 
-def check_one_day_per_article(outcomes: list[dict]) -> None:
+def check_one_day_per_article(outcomes: list[dict], only: list[str] | None = None) -> None:
     """Fail the run, before any partition is written, if one article_id would go to two days.
 
     Since stubs without text hash their story and day (tasks/identity.py), only the same
     agency, headline and body dated two ways by two deliveries can do it: a conflict in the
     input that no rule here may settle silently (which day is right?). The error names the
     files so the operator can drop or fix one; the run leaves the lake as it was."""
-    if conflicts := articles_in_several_days(outcomes):
+    if conflicts := articles_in_several_days(outcomes, only):
         article, places = next(iter(conflicts.items()))
         where = "; ".join(f"{day} from {uri}" for day, uri in places)
         raise ConservationError(
