@@ -1,15 +1,24 @@
 """Amounts in news-wire text: money, percentages, measures and counts of things.
 
-    find_amounts(text) -> list[Amount]    sorted by start, non-overlapping
+    find_amounts(text, country=None) -> list[Amount]    sorted by start, non-overlapping
 
     "$1.2 billion"              -> value 1.2e9,  unit "USD",  kind "money"
     "1.5 trillion U.S. dollars" -> value 1.5e12, unit "USD",  kind "money"
     "20 million yuan"           -> value 2e7,    unit "CNY",  kind "money"
+    "3.6 trillion birr"         -> value 3.6e12, unit "ETB",  kind "money"
+    "5 million pesos" (Mexico)  -> value 5e6,    unit "MXN",  kind "money"
     "3.5 percent"               -> value 3.5,    unit "%",    kind "percent"
+    "19 basis points"           -> value 19,     unit "bp",   kind "percent"
     "450 km"                    -> value 450,    unit "km",   kind "measure"
     "246,000 jobs"              -> value 246000, unit "jobs", kind "count"
     "two dozen soldiers"        -> value 24,     unit "soldiers", kind "count"
     "1.2 million"               -> value 1.2e6,  unit None,   kind "number"
+
+Currencies come from tasks/data/currencies.tsv (ISO 4217 code, signs, words, plurals, the
+qualifiers and countries that pick one of several "pesos", and the usual meaning of a bare
+word): a word one currency uses is its code; a qualifier ("Norwegian kroner") or the
+story's country (the dateline's, passed by the pipeline) picks among several; with neither,
+the word itself stays the unit rather than a guessed code.
 
 One regular-expression scan finds numbers (digits or number words, with an optional currency
 sign before and a scale word after); a second, anchored match reads what follows: percent,

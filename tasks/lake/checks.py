@@ -1,38 +1,73 @@
-"""Checks a run's rows must pass before the commit writes anything (pure).
+"""One article_id, one pub_date partition: settled before the commit writes anything.
 
-`article_id` is unique across the lake only if no run writes one id into two pub_date
-partitions: the merge is keyed per partition, so such a pair would land twice and the
-summary would count it once written and twice new ("1,915 written (1,916 new to the lake)").
+The merge is keyed per partition, so one id dated two ways by two deliveries of the same
+text (a copy whose date was not trusted and fell back to the file's, a local date beside a
+UTC timestamp) would land in both days: `article_id` would not be unique across the lake
+and the summary would count it once written and twice new ("1,915 written (1,916 new to
+the lake)"). Stubs without text cannot collide so (tasks/identity.py hashes their story and
+day), so what is left is a conflict in the input, and bad input must not fail a run.
+
+It is resolved deterministically, by the rule the merge already applies to duplicates
+within a day: the copy from the first source file (in uri order) keeps the article; the
+other day's copy is a duplicate and its rows (articles, entities, quotes, amounts) are
+dropped from the run's staging. The run's summary already counts it so (summarise judges
+files in uri order by article_id), so written and new agree.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from tasks.errors import ConservationError
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from tasks.lake.layout import Lake
+from tasks.lake.schema import DATASETS, PUB_DATE
 
 
-def articles_in_several_days(outcomes: list[dict], only: list[str] | None = None) -> dict[str, list[tuple[str, str]]]:
-    """article_id -> [(pub_date, source uri), ...] for every id the run would write into two
-    days (`only`: the days a backfill writes; None: all)."""
-    seen: dict[str, dict[str, str]] = defaultdict(dict)
+def first_day_of_each_article(outcomes: list[dict], only: list[str] | None = None) -> dict[str, str]:
+    """article_id -> the pub_date it keeps: that of the first file (uri order) that has it (pure).
+    `only`: the days a backfill writes (None: all)."""
+    kept: dict[str, str] = {}
     for outcome in sorted(outcomes, key=lambda o: o["uri"]):
         for article, day in zip(outcome["article_ids"], outcome["article_days"]):
             if only is None or day in only:
-                seen[article].setdefault(day, outcome["uri"])
-    return {article: sorted(days.items()) for article, days in sorted(seen.items()) if len(days) > 1}
+                kept.setdefault(article, day)
+    return kept
 
 
-def check_one_day_per_article(outcomes: list[dict], only: list[str] | None = None) -> None:
-    """Fail the run, before any partition is written, if one article_id would go to two days.
+def days_to_drop(outcomes: list[dict], only: list[str] | None = None) -> dict[str, set[str]]:
+    """pub_date -> the article_ids whose copy on that day loses to an earlier file's day (pure)."""
+    kept = first_day_of_each_article(outcomes, only)
+    drop: dict[str, set[str]] = defaultdict(set)
+    for outcome in outcomes:
+        for article, day in zip(outcome["article_ids"], outcome["article_days"]):
+            if article in kept and kept[article] != day and (only is None or day in only):
+                drop[day].add(article)
+    return dict(drop)
 
-    Since stubs without text hash their story and day (tasks/identity.py), only the same
-    agency, headline and body dated two ways by two deliveries can do it: a conflict in the
-    input that no rule here may settle silently (which day is right?). The error names the
-    files so the operator can drop or fix one; the run leaves the lake as it was."""
-    if conflicts := articles_in_several_days(outcomes, only):
-        article, places = next(iter(conflicts.items()))
-        where = "; ".join(f"{day} from {uri}" for day, uri in places)
-        raise ConservationError(
-            f"{len(conflicts)} article_id(s) would be written into two pub_date partitions, e.g. {article}: "
-            f"{where}. The same text is dated two ways; remove or correct one of the files and run again.")
+
+def drop_staged_articles(lake: str | Lake, run_id: str, drop: dict[str, set[str]]) -> int:
+    """Remove the losing copies from the run's staged batches (every dataset keyed by article
+    and partitioned by pub_date); rows removed. Each batch file is rewritten atomically."""
+    from tasks.lake.writer import write_atomically  # the writer's own atomic Parquet write
+
+    if not drop:
+        return 0
+    lake = Lake.at(lake)
+    pairs = pa.array(sorted(f"{day}\x1f{article}" for day, articles in drop.items() for article in articles))
+    removed = 0
+    for name, dataset in DATASETS.items():
+        if dataset.partition != PUB_DATE or dataset.group != "article_id":
+            continue
+        for path in sorted(lake.fs.glob(lake.staged_batches(run_id, name))):
+            table = pq.read_table(path, filesystem=lake.fs)
+            keys = pc.binary_join_element_wise(table[PUB_DATE], table["article_id"], "\x1f")
+            losing = pc.is_in(keys, value_set=pairs)
+            if not pc.any(losing).as_py():
+                continue
+            kept = table.filter(pc.invert(losing))
+            removed += table.num_rows - kept.num_rows
+            write_atomically(lake, kept, path, compression="lz4", row_groups_by=PUB_DATE)
+    return removed
