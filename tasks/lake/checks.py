@@ -30,7 +30,7 @@ def first_day_of_each_article(outcomes: list[dict], only: list[str] | None = Non
     """article_id -> the pub_date it keeps: that of the first file (uri order) that has it (pure).
     `only`: the days a backfill writes (None: all)."""
     kept: dict[str, str] = {}
-    for outcome in sorted(outcomes, key=lambda o: o["uri"]):
+    for outcome in sorted(outcomes, key=lambda o: o.get("uri", "")):  # stable: no uri keeps the given order
         for article, day in zip(outcome["article_ids"], outcome["article_days"]):
             if only is None or day in only:
                 kept.setdefault(article, day)
