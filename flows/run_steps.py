@@ -19,6 +19,7 @@ from pathlib import Path
 
 from tasks import lake as lake_writer
 from tasks.errors import ConservationError
+from tasks.lake.checks import days_to_drop, drop_staged_articles, first_day_of_each_article
 from tasks.lake.ledger import ledger_row, update_ledger
 from tasks.redact import redact
 from tasks.lake.runs import write_run_report
@@ -186,10 +187,9 @@ def summarise(batches: list[dict], **context) -> RunSummary:
 
 
 def check_articles_conserved(summary: RunSummary, written: int, only: list[str] | None = None) -> None:
-    """Articles written = articles parsed - duplicates (per partition), or the run fails loudly."""
+    """Articles written = articles parsed - duplicates (one day per article_id), or the run fails loudly."""
     outcomes = summary.outcomes
-    keys = {(day, article) for o in outcomes for day, article in zip(o["article_days"], o["article_ids"])
-            if only is None or day in only}
+    keys = set(first_day_of_each_article(outcomes, only).items())  # one day per article (tasks/lake/checks.py)
     parsed = sum(1 for o in outcomes for day in o["article_days"] if only is None or day in only)
     if written != len(keys):
         raise ConservationError(f"run lost track of articles: {parsed} parsed - {parsed - len(keys)} duplicates "
@@ -202,6 +202,8 @@ def commit_and_record(lake: str, run_id: str, summary: RunSummary, replace=(),
 
     Returns the counts the commit adds to the summary (`summary.with_commit(...)`)."""
     counts: CommitCounts | None = None
+    # One article_id, one day: a later file's copy dated otherwise is a duplicate (tasks/lake/checks.py).
+    drop_staged_articles(lake, run_id, days_to_drop(summary.outcomes, only))
 
     def record(lake_, commit):
         nonlocal counts

@@ -1,15 +1,24 @@
 """Amounts in news-wire text: money, percentages, measures and counts of things.
 
-    find_amounts(text) -> list[Amount]    sorted by start, non-overlapping
+    find_amounts(text, country=None) -> list[Amount]    sorted by start, non-overlapping
 
     "$1.2 billion"              -> value 1.2e9,  unit "USD",  kind "money"
     "1.5 trillion U.S. dollars" -> value 1.5e12, unit "USD",  kind "money"
     "20 million yuan"           -> value 2e7,    unit "CNY",  kind "money"
+    "3.6 trillion birr"         -> value 3.6e12, unit "ETB",  kind "money"
+    "5 million pesos" (Mexico)  -> value 5e6,    unit "MXN",  kind "money"
     "3.5 percent"               -> value 3.5,    unit "%",    kind "percent"
+    "19 basis points"           -> value 19,     unit "bp",   kind "percent"
     "450 km"                    -> value 450,    unit "km",   kind "measure"
     "246,000 jobs"              -> value 246000, unit "jobs", kind "count"
     "two dozen soldiers"        -> value 24,     unit "soldiers", kind "count"
     "1.2 million"               -> value 1.2e6,  unit None,   kind "number"
+
+Currencies come from tasks/data/currencies.tsv (ISO 4217 code, signs, words, plurals, the
+qualifiers and countries that pick one of several "pesos", and the usual meaning of a bare
+word): a word one currency uses is its code; a qualifier ("Norwegian kroner") or the
+story's country (the dateline's, passed by the pipeline) picks among several; with neither,
+the word itself stays the unit rather than a guessed code.
 
 One regular-expression scan finds numbers (digits or number words, with an optional currency
 sign before and a scale word after); a second, anchored match reads what follows: percent,
@@ -25,8 +34,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 __all__ = ["Amount", "find_amounts"]
+
+_DATA = Path(__file__).parent / "data"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,43 +62,41 @@ _ONES = ("zero one two three four five six seven eight nine ten eleven twelve th
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _WORD_VALUES = {w: i for i, w in enumerate(_ONES)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 
-# Currency signs and codes written before the number.
-_SIGNS = {
-    "US$": "USD", "U.S.$": "USD", "$": "USD", "HK$": "HKD", "A$": "AUD", "AU$": "AUD",
-    "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "S$": "SGD", "NT$": "TWD", "R$": "BRL",
-    "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "RMB": "CNY",
-}
-_CODES = frozenset(
-    "USD EUR GBP JPY CNY CHF HKD AUD CAD NZD SGD INR RUB KRW SEK NOK DKK BRL MXN ZAR TRY SAR AED"
-    " EGP LYD NGN KES PKR IDR MYR THB PHP VND ILS PLN UAH".split()
-)
-# Currency words written after the number; "dollars" alone means US dollars in wire copy.
-_CURRENCY_WORDS = {
-    "dollar": "USD", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
-    "sterling": "GBP", "rupee": "INR", "rouble": "RUB", "ruble": "RUB", "won": "KRW",
-    "franc": "CHF", "lira": "TRY", "rand": "ZAR", "riyal": "SAR", "dirham": "AED",
-    "shekel": "ILS", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "naira": "NGN",
-    "hryvnia": "UAH", "zloty": "PLN", "real": "BRL", "reais": "BRL", "pound": "GBP",
-    "peso": None, "dinar": None, "krone": None, "kroner": None, "krona": None, "kronor": None,
-}
-# "<Demonym> <currency word>" where the demonym decides the code.
-_DEMONYM_CURRENCIES = {
-    ("u.s.", "dollar"): "USD", ("us", "dollar"): "USD", ("american", "dollar"): "USD",
-    ("australian", "dollar"): "AUD", ("canadian", "dollar"): "CAD",
-    ("hong kong", "dollar"): "HKD", ("singapore", "dollar"): "SGD",
-    ("new zealand", "dollar"): "NZD", ("taiwan", "dollar"): "TWD",
-    ("new taiwan", "dollar"): "TWD", ("mexican", "peso"): "MXN", ("philippine", "peso"): "PHP",
-    ("argentine", "peso"): "ARS", ("chilean", "peso"): "CLP", ("colombian", "peso"): "COP",
-    ("libyan", "dinar"): "LYD", ("iraqi", "dinar"): "IQD", ("kuwaiti", "dinar"): "KWD",
-    ("jordanian", "dinar"): "JOD", ("algerian", "dinar"): "DZD", ("tunisian", "dinar"): "TND",
-    ("serbian", "dinar"): "RSD", ("norwegian", "krone"): "NOK", ("danish", "krone"): "DKK",
-    ("swedish", "krona"): "SEK", ("egyptian", "pound"): "EGP", ("british", "pound"): "GBP",
-    ("swiss", "franc"): "CHF", ("cfa", "franc"): "XOF", ("turkish", "lira"): "TRY",
-    ("indian", "rupee"): "INR", ("pakistani", "rupee"): "PKR", ("sri lankan", "rupee"): "LKR",
-    ("south african", "rand"): "ZAR", ("saudi", "riyal"): "SAR", ("qatari", "riyal"): "QAR",
-    ("chinese", "yuan"): "CNY", ("japanese", "yen"): "JPY", ("south korean", "won"): "KRW",
-}
-_DEMONYMS = sorted({d for d, _ in _DEMONYM_CURRENCIES}, key=len, reverse=True)
+@dataclass(frozen=True, slots=True)
+class Currencies:
+    """tasks/data/currencies.tsv, indexed for reading amounts."""
+
+    signs: dict[str, str]  # "HK$" -> "HKD", "USD" -> "USD"
+    codes_of_word: dict[str, tuple[str, ...]]  # "pesos" -> ("MXN", "ARS", ...), "birr" -> ("ETB",)
+    qualified: dict[tuple[str, str], str]  # ("mexican", "pesos") -> "MXN"
+    of_country: dict[tuple[str, str], str]  # ("pesos", "MX") -> "MXN"
+    default: dict[str, str]  # "dollars" -> "USD"
+
+
+def load_currencies(path: Path = _DATA / "currencies.tsv") -> Currencies:
+    signs, codes_of_word, qualified, of_country, default = {}, {}, {}, {}, {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, sign_list, words, plurals, qualifiers, countries, defaults = (
+            [item for item in column.split("|") if item] for column in line.split("\t"))
+        code = code[0]
+        signs.update({sign: code for sign in sign_list if sign not in signs})
+        for word in {w.lower() for w in words + plurals}:
+            codes_of_word.setdefault(word, ())
+            codes_of_word[word] += (code,)
+            qualified.update({(q.lower(), word): code for q in qualifiers})
+            of_country.update({(word, country): code for country in countries if (word, country) not in of_country})
+        default.update({word.lower(): code for word in defaults})
+    return Currencies(signs, codes_of_word, qualified, of_country, default)
+
+
+CURRENCIES = load_currencies()
+_QUALIFIERS = sorted({q for q, _ in CURRENCIES.qualified}, key=len, reverse=True)
+# Currency words that are also English words: money only after a scale word ("2 billion won")
+# or a qualifier ("5 Czech crowns"): "Team 2 won", "5 pounds of rice", "three crowns".
+_WORDS_NEEDING_SCALE = frozenset("pound pounds won crown crowns real sol colon dram drams som kip".split())
+
 # Units of measure (singular and plural spellings) -> symbol.
 _MEASURES = {
     "km": "km", "kms": "km", "kilometer": "km", "kilometre": "km", "kilometers": "km",
@@ -125,15 +135,15 @@ _FUNCTION_WORDS = _NOT_NOUNS | frozenset(
 
 # --- Patterns --------------------------------------------------------------------------------
 
-_SIGN = "|".join(re.escape(s) for s in sorted(_SIGNS, key=len, reverse=True))
-_CODE = "|".join(sorted(_CODES))
+_SIGN = "|".join(re.escape(s) for s in sorted(CURRENCIES.signs, key=len, reverse=True))
+_SIGN_STARTS = "".join(sorted({s[0] for s in CURRENCIES.signs if not s[0].isascii()} | {"$"}))
 _WORD_NUMBER = (
     rf"(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_ONES[1:10])}))?|{'|'.join(_ONES[1:])}"
 )
 _AMOUNT = re.compile(
     r"(?<![\w.,:/])"  # only at the start of a word: fails fast inside words
-    r"(?=[\d$€£¥₹₩₽.]|[A-Z]{1,3}[$ \d]|U\.S\.|(?i:[efnost]))"  # a digit, sign or number word
-    rf"(?P<cur>(?:{_SIGN}|{_CODE})\s?|U\.S\.\s\$)?"
+    rf"(?=[\d.{_SIGN_STARTS}]|[A-Z][A-Za-z.]{{0,3}}[$₵/\s\d]|U\.S\.|(?i:[efnost]))"  # a digit, sign or number word
+    rf"(?P<cur>(?:{_SIGN})\s?|U\.S\.\s\$)?"
     rf"(?<![\w.,:/])(?<![^\W\d_]-)(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
     rf"|(?i:{_WORD_NUMBER})(?![\w-]))"
     r"(?:(?P<attached>bn|mn|mln|bln|tn|trn|m|b|k)|[\s-](?P<scale>thousand|million|billion"
@@ -141,9 +151,10 @@ _AMOUNT = re.compile(
 )
 _PERCENT = re.compile(r"\s?%|\s(?:percent|per cent|pct)\b")
 _POINTS = re.compile(r"\s(?:percentage points?)\b")
+_BASIS_POINTS = re.compile(r"\s(?:(?i:basis[\s-]points?)|bps?)\b")  # "19 basis points", "25 bps": unit "bp"
 _CURRENCY_AFTER = re.compile(
-    rf"\s(?:(?P<dem>{'|'.join(re.escape(d) for d in _DEMONYMS)})\s)?"
-    rf"(?P<word>(?:{'|'.join(sorted(_CURRENCY_WORDS, key=len, reverse=True))})(?:e?s)?)(?![\w])",
+    rf"\s(?:(?P<dem>{'|'.join(re.escape(q) for q in _QUALIFIERS)})\s)?"
+    rf"(?P<word>{'|'.join(re.escape(w) for w in sorted(CURRENCIES.codes_of_word, key=len, reverse=True))})(?![\w])",
     re.IGNORECASE,
 )
 _MEASURE = re.compile(
@@ -162,8 +173,11 @@ _PHONE = re.compile(
 _LIST_NUMBER = re.compile(r"(?m)^[ \t]*\(?\d{1,2}[.)][ \t]")
 
 
-def find_amounts(text: str) -> list[Amount]:
-    """Every money amount, percentage, measure and count of things in `text`, in order."""
+def find_amounts(text: str, country: str | None = None) -> list[Amount]:
+    """Every money amount, percentage, measure and count of things in `text`, in order.
+
+    `country` (ISO 3166-1 alpha-2: the dateline's) picks the currency of a bare "pesos" or
+    "dinars"; without it those keep their word as unit when no qualifier says which."""
     skipped = [m.span() for m in _PHONE.finditer(text)]
     skipped += [m.span() for m in _LIST_NUMBER.finditer(text)]
     skipped.sort()
@@ -174,12 +188,12 @@ def find_amounts(text: str) -> list[Amount]:
             next_skip += 1  # both lists are in text order: one pass over each
         if next_skip < len(skipped) and skipped[next_skip][0] <= start:
             continue
-        if amount := _read(text, match):
+        if amount := _read(text, match, country):
             found.append(amount)
     return found
 
 
-def _read(text: str, match: re.Match) -> Amount | None:
+def _read(text: str, match: re.Match, country: str | None = None) -> Amount | None:
     """The Amount a number match stands for, or None when it is not one."""
     num, cur, scale = match["num"], match["cur"], match["scale"] or match["attached"]
     if match["attached"] and not cur:
@@ -192,8 +206,8 @@ def _read(text: str, match: re.Match) -> Amount | None:
     end = match.end()
     unit, kind = None, "number"
     if cur:
-        unit, kind = _SIGNS.get(cur.strip().replace(" ", ""), cur.strip()), "money"
-    elif (found := _unit_after(text, end, bool(scale))) is not None:
+        unit, kind = CURRENCIES.signs.get(cur.strip().replace(" ", ""), cur.strip()), "money"
+    elif (found := _unit_after(text, end, bool(scale), country)) is not None:
         unit, kind, end = found
     if kind in ("number", "count"):
         if _looks_like_year(num, scale) or _follows_name(text, match.start()):
@@ -211,13 +225,15 @@ def _number_value(num: str) -> float:
     return float(_WORD_VALUES[tens] + (_WORD_VALUES[ones] if ones else 0))
 
 
-def _unit_after(text: str, pos: int, scaled: bool) -> tuple[str | None, str, int] | None:
+def _unit_after(text: str, pos: int, scaled: bool, country: str | None = None) -> tuple[str | None, str, int] | None:
     """(unit, kind, end) for what follows a number at `pos`, or None if nothing fits."""
     if m := _PERCENT.match(text, pos):
         return "%", "percent", m.end()
     if m := _POINTS.match(text, pos):
         return "percentage points", "percent", m.end()
-    if (m := _CURRENCY_AFTER.match(text, pos)) and (code := _currency(m, scaled)):
+    if m := _BASIS_POINTS.match(text, pos):
+        return "bp", "percent", m.end()
+    if (m := _CURRENCY_AFTER.match(text, pos)) and (code := _currency(m, scaled, country)):
         return code, "money", m.end()
     if m := _MEASURE.match(text, pos):
         return _MEASURES[m["m"].lower()], "measure", m.end()
@@ -230,22 +246,23 @@ def _unit_after(text: str, pos: int, scaled: bool) -> tuple[str | None, str, int
     return None
 
 
-def _currency(match: re.Match, scaled: bool) -> str | None:
-    """ISO code for "<demonym> <currency word>"; a bare "pounds" is money only after a scale."""
+def _currency(match: re.Match, scaled: bool, country: str | None) -> str | None:
+    """ISO 4217 code for "<qualifier> <currency word>" or a currency word alone: the one currency
+    of that name, else the one of the story's country, else the word's usual meaning
+    ("dollars": USD); None for what is not money here ("5 pounds" of rice)."""
     word = match["word"].lower()
-    singular = word if word in _CURRENCY_WORDS else word[:-2] if word.endswith("es") and \
-        word[:-2] in _CURRENCY_WORDS else word[:-1]
-    if singular not in _CURRENCY_WORDS:
+    codes = CURRENCIES.codes_of_word.get(word)
+    if not codes:
         return None
-    if match["dem"]:
-        code = _DEMONYM_CURRENCIES.get((match["dem"].lower(), singular))
-        if code:
-            return code
-    if singular == "pound" and not scaled:
-        return None  # "5 pounds" is a weight as often as money
-    if singular == "won" and not scaled:
-        return None  # "won" is also a verb: "Team 2 won"
-    return _CURRENCY_WORDS[singular] or word  # "pesos", "dinars": country unknown
+    if match["dem"] and (code := CURRENCIES.qualified.get((match["dem"].lower(), word))):
+        return code
+    if word in _WORDS_NEEDING_SCALE and not scaled:
+        return None
+    if len(set(codes)) == 1:
+        return codes[0]
+    if country and (code := CURRENCIES.of_country.get((word, country.upper()))):
+        return code
+    return CURRENCIES.default.get(word, word)  # "pesos" with no country: the word stays
 
 
 def _is_plural_noun(word: str) -> bool:

@@ -6,12 +6,11 @@ becomes a reject row with its stage and reason; nothing escapes and nothing is d
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
+from tasks import identity
 from tasks.amounts import find_amounts
 from tasks.entities import entity_rows, paragraph_index, places
 from tasks.formats import reader_for
@@ -21,8 +20,6 @@ from tasks.quotes import find_quotes
 from tasks.parse import date_near, dateline_place, find_month_day, finish_story, trusted_moment
 from tasks.records import RawFile, Reject, Story
 from tasks.redact import redact
-
-_WORD = re.compile(r"\w+")
 
 # Formats whose file is one story, and the most bytes one character of the story can take in
 # it: 4 in text (UTF-8, UTF-16 and UTF-32 alike); markup, scripts and styles around a page's
@@ -114,10 +111,14 @@ def article_row(story: Story, raw: RawFile, ingested_at: datetime) -> dict:
     body = "\n\n".join(story.paragraphs)
     pub_date, date_source = _pub_date(story, raw, ingested_at)
     place = dateline_place(story.dateline)
-    # Hash what the story says, not how the format spelt it: the same story delivered as
-    # NITF and as ninjs gets one id and is written once.
-    content_sha256 = _sha256(story.agency or "", fingerprint(story.headline), fingerprint(body))
-    story_id = story.story_id or _sha256(story.agency or "", fingerprint(story.headline), pub_date.isoformat())[:16]
+    url = web_address(story.url) or web_address(raw.url)
+    day = pub_date.isoformat()
+    # Every version in every format shares story_id; the same text in two formats shares
+    # article_id (written once); a stub without text is told apart by its story and day.
+    story_id = identity.story_id(story.agency, story.story_id, url, story.headline, day)
+    is_bare_stub = not body.strip() or story.kind == "stub"
+    content_sha256 = identity.content_sha256(story.agency, story.headline, body,
+                                             stub_of=f"{story_id} {day}" if is_bare_stub else None)
     return {
         "article_id": content_sha256[:16],
         "story_id": story_id,
@@ -130,7 +131,7 @@ def article_row(story: Story, raw: RawFile, ingested_at: datetime) -> dict:
         "published_at": _utc(story.published_at),
         "published_utc_offset": _offset(story.published_at),
         "version_created_at": _utc(story.version_created_at),
-        "pub_date": pub_date.isoformat(),
+        "pub_date": day,
         "date_source": date_source,
         "dateline": story.dateline,
         "dateline_place": place,
@@ -145,7 +146,7 @@ def article_row(story: Story, raw: RawFile, ingested_at: datetime) -> dict:
         "slug": story.slug,
         "urgency": story.urgency,
         "subjects": story.subjects,
-        "url": web_address(story.url) or web_address(raw.url),
+        "url": url,
         "related_headlines": story.related_headlines,
         "source_uri": raw.uri,
         "source_format": story.source_format,
@@ -168,7 +169,7 @@ def quote_and_amount_rows(article: dict, entities: list[dict]) -> tuple[list[dic
     amounts = [
         {"article_id": article_id, "text": a.text, "value": a.value, "unit": a.unit, "kind": a.kind,
          "start": a.start, "end": a.end, "paragraph": paragraph_of(a.start), "pub_date": day}
-        for a in find_amounts(body)
+        for a in find_amounts(body, article.get("dateline_country_code"))  # "pesos" in Mexico City: MXN
     ]
     return quotes, amounts
 
@@ -211,11 +212,6 @@ def web_address(url: str | None) -> str | None:
     return url if url and url.strip().lower().startswith(("http://", "https://")) else None
 
 
-def fingerprint(text: str) -> str:
-    """Text reduced to its lower-cased words: immune to quotes, dashes, spacing and markup."""
-    return " ".join(_WORD.findall(text.casefold()))
-
-
 def _utc(moment: datetime | None) -> datetime | None:
     return moment.astimezone(timezone.utc) if moment else None
 
@@ -226,7 +222,3 @@ def _offset(moment: datetime | None) -> str | None:
     minutes = int(moment.utcoffset().total_seconds() // 60)
     sign = "-" if minutes < 0 else "+"
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
-def _sha256(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()

@@ -88,3 +88,56 @@ def test_xinhua_sample_450_km():
     text = shared_file("samples/text/xinhua-china-org-cn-2017-02-02.txt").read_text("utf-8")
     body = text.split("Xinhua, February 2, 2017 Adjust font size:")[1].split("Endit")[0]
     assert amounts(body) == [("450 km", 450, "km", "measure")]
+
+
+# --- currencies (tasks/data/currencies.tsv) and basis points ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, country, expected",
+    [
+        # issue 18: these stayed words ("birr", unit None) and basis points were a unit "basis"
+        ("Ethiopia's budget is 3.6 trillion birr.", None, ("3.6 trillion birr", 3.6e12, "ETB", "money")),
+        ("The central bank raised rates by 19 basis points.", None, ("19 basis points", 19, "bp", "percent")),
+        ("Yields rose 25 bps.", None, ("25 bps", 25, "bp", "percent")),
+        ("Vietnam will spend 40 billion dong.", None, ("40 billion dong", 4e10, "VND", "money")),
+        ("Equinor paid 200 million Norwegian kroner.", None, ("200 million Norwegian kroner", 2e8, "NOK", "money")),
+        ("Volvo earned 2 billion Swedish kronor.", None, ("2 billion Swedish kronor", 2e9, "SEK", "money")),
+        ("The fine was 3 million kronor.", None, ("3 million kronor", 3e6, "SEK", "money")),  # only Sweden's
+        # a currency word several countries use: the story's (dateline) country decides
+        ("The bank lent 5 million pesos.", "MX", ("5 million pesos", 5e6, "MXN", "money")),
+        ("The bank lent 5 million pesos.", "AR", ("5 million pesos", 5e6, "ARS", "money")),
+        ("Carlsberg paid 9 billion kroner.", "DK", ("9 billion kroner", 9e9, "DKK", "money")),
+        ("Kuwait spent 2 billion dinars.", "KW", ("2 billion dinars", 2e9, "KWD", "money")),
+        ("Prices reached 700 million rupees.", "PK", ("700 million rupees", 7e8, "PKR", "money")),
+        # ... and without one the word stays: a wrong code would be summed with the wrong money
+        ("The bank lent 5 million pesos.", None, ("5 million pesos", 5e6, "pesos", "money")),
+        # a qualifier beats the country; the usual meaning of "dollars" is USD
+        ("Grants of 5 million Mexican pesos.", "AR", ("5 million Mexican pesos", 5e6, "MXN", "money")),
+        ("It raised 3 million dollars.", None, ("3 million dollars", 3e6, "USD", "money")),
+        ("It raised 3 million dollars.", "AU", ("3 million dollars", 3e6, "AUD", "money")),
+        # signs and codes before the number, from the same table
+        ("Dangote raised ₦2 billion.", None, ("₦2 billion", 2e9, "NGN", "money")),
+        ("Jakarta set aside Rp 30 billion.", None, ("Rp 30 billion", 3e10, "IDR", "money")),
+        ("The loan is ETB 5 billion.", None, ("ETB 5 billion", 5e9, "ETB", "money")),
+        ("Manila spent ₱5 million.", None, ("₱5 million", 5e6, "PHP", "money")),
+    ],
+)
+def test_currencies_as_iso_codes(text, country, expected):
+    found = find_amounts(text, country)
+    assert [(a.text, a.value, a.unit, a.kind) for a in found] == [expected]
+
+
+@pytest.mark.parametrize("text", ["Team 2 won the cup.", "She won three crowns.", "Bring 5 pounds of rice."])
+def test_currency_words_that_are_english_words_need_a_scale(text):
+    assert all(a.kind != "money" for a in find_amounts(text))
+
+
+def test_currency_table_is_iso_4217_and_complete_enough():
+    from tasks.amounts import CURRENCIES
+
+    codes = set(CURRENCIES.signs.values()) | {c for cs in CURRENCIES.codes_of_word.values() for c in cs}
+    assert all(len(c) == 3 and c.isupper() for c in codes)
+    assert len(codes) >= 120  # the world's currencies, not a handful
+    for word in ("pesos", "kroner", "kronor", "dinars", "birr", "dong", "rand", "naira", "shillings", "rupiah"):
+        assert word in CURRENCIES.codes_of_word, word

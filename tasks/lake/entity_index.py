@@ -17,8 +17,9 @@ from datetime import date
 import pyarrow as pa
 
 from tasks.lake.layout import ENTITY_DAYS
+from tasks.lake.pandas_dtypes import with_pandas_dtypes
 
-ENTITY_INDEX = pa.schema(
+ENTITY_INDEX = with_pandas_dtypes(pa.schema(
     [
         ("name", pa.string()),  # canonical name
         ("type", pa.string()),
@@ -29,7 +30,7 @@ ENTITY_INDEX = pa.schema(
         ("last_seen", pa.date32()),
         ("country_code", pa.string()),
     ]
-)
+))  # pandas reads first_seen / last_seen as datetime64[s, UTC] (pandas_dtypes.py)
 
 
 DAY_SUMMARY = pa.schema([

@@ -21,6 +21,7 @@ from typing import Protocol
 import pyarrow as pa
 
 from tasks.lake.entity_index import EntityIndex
+from tasks.lake.pandas_dtypes import with_pandas_dtypes
 
 SCHEMA_VERSION = "1"
 
@@ -115,6 +116,14 @@ REJECTS = pa.schema(
         ("ingested_at", UTC_TIMESTAMP),
     ]
 )
+
+
+# pandas reads every table right without arguments (nullable ints, days as dates): pandas_dtypes.py
+ARTICLES = with_pandas_dtypes(ARTICLES, "pub_date")
+ENTITIES = with_pandas_dtypes(ENTITIES, "pub_date")
+QUOTES = with_pandas_dtypes(QUOTES, "pub_date")
+AMOUNTS = with_pandas_dtypes(AMOUNTS, "pub_date")
+REJECTS = with_pandas_dtypes(REJECTS, "run_date")
 
 
 ROW_GROUP_ROWS = 64_000  # rows per Parquet row group, unless a dataset caps it lower
