@@ -25,15 +25,19 @@ annotation guidelines (Universal NER, after NorNE) say. In order:
    government or team and is ORG ("Russia announced", "Britain and Norway signed", "China will
    impose", "Russia's actions", "beating England", "for Beijing to demonstrate"); where it is
    a place it stays LOC ("in Russia and China", "Libya's capital", "London will see rain").
-5. Facilities: a name ending in Street, House, Square, Tower ... is a LOC ("on Wall Street"),
-   unless it is a known organisation that acts there ("Chatham House said").
+5. Facilities: a name ending in Street, House, Square, Tower, Museum, Hotel, Hall ... is a LOC
+   ("on Wall Street", "the Museum of Flight", "Johnson Space Center", as UNER and GUM annotate
+   buildings), unless it is a known organisation that acts there ("Chatham House said") or a
+   centre that is an institute ("National Hurricane Center").
+6. Sports copy (sports.py): a city or country named as a side is its team, an ORG, at every
+   mention ("Leeds beat Arsenal", "Barcelona 2 Sevilla 1", standings rows).
 """
 
 from __future__ import annotations
 
 import re
 
-from tasks.entities import gazetteer
+from tasks.entities import gazetteer, sports
 from tasks.entities.names import full_name_keys
 from tasks.entities.places import locate
 
@@ -75,8 +79,14 @@ _MOTION = frozenset("left leave leaves leaving headed heading head flew fly flyi
 _TO_VERB = re.compile(r"[ \u00a0]to[ \u00a0](?!the\b|a\b|an\b|be\b)[a-z]+\b")
 _FACILITY_HEADS = frozenset(
     "Street Avenue Road Square Boulevard Plaza Bridge Tower House Palace Building Stadium"
-    " Arena Airport Station Lane Highway Motorway Park Gardens Cathedral Mosque Temple".split()
+    " Arena Airport Station Lane Highway Motorway Park Gardens Cathedral Mosque Temple"
+    " Museum Gallery Planetarium Hotel Hall Memorial Complex Facility Base Center Centre".split()
 )
+# A centre that is an institute, not a building: "Hurricane Center", "Policy Centre".
+_INSTITUTE_CENTRE_WORDS = frozenset(
+    "Research Policy Studies Action Hurricane Information Data Cancer Documentation Monitoring"
+    " Prediction Resource Resources Law Legal Rights Strategic Analysis Coordination Operations"
+    " Command Training Health".split())
 _COMMA = re.compile(r",[ \u00a0]")
 _AND = re.compile(r"[ \u00a0](?:and|&)[ \u00a0]")
 _LIST_SEPARATOR = re.compile(r"(?:,|,?[ \u00a0]and)[ \u00a0]")
@@ -95,7 +105,7 @@ def correct(text: str, spans, ruled) -> list[tuple[int, int, str]]:
     keys = full_name_keys(text, spans)
     spans = _outermost([_epithet(text, s) for s in _one_name_one_type(text, spans, ruled, keys)])
     spans = _metonyms(text, [_place_not_person(text, s, keys) for s in spans])
-    return _market_names(text, [_facility(text, span) for span in spans])
+    return sports.teams(text, _market_names(text, [_facility(text, span) for span in spans]))
 
 
 # --- 0. whole words ---------------------------------------------------------------------------
@@ -695,8 +705,15 @@ def _facility(text, span):
     after its building stays one where it is not a place ("Chatham House said")."""
     s, e, kind = span
     name = text[s:e]
-    if kind != "ORG" or " " not in name or name.rsplit(" ", 1)[-1] not in _FACILITY_HEADS:
+    head_words = name.split()
+    before_of = name.split(" of ", 1)[0].split()
+    if before_of[-1] in ("Museum", "Gallery"):  # "Museum of Flight"; not "House of Commons"
+        head_words = before_of
+    if kind not in ("ORG", "MISC") or " " not in name or head_words[-1] not in _FACILITY_HEADS:
         return span
+    if head_words[-1] in ("Center", "Centre") and (
+            len(head_words) < 2 or head_words[-2] in _INSTITUTE_CENTRE_WORDS or " of " in name):
+        return span  # "National Hurricane Center", "Centre of Excellence": institutes
     if name in gazetteer.ORGANIZATION_NAMES and not _after_preposition(text, s):
         return span
     return (s, e, "LOC")

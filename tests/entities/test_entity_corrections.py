@@ -194,3 +194,17 @@ def test_ordinary_words_in_capitals_are_no_acronyms():
     assert not {text for text, _ in found} & {"NOT", "TOO"}
     found = typed("The WHO said on Monday that cases rose. WHO WANTS TO HELP?")
     assert [text for text, _ in found].count("WHO") == 1
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("The exhibition opens at the Harbour Museum of Flight in Portland next week.", "Harbour Museum of Flight", "LOC"),
+        ("Protesters gathered outside the Royal Grand Hotel on Friday.", "Royal Grand Hotel", "LOC"),
+        ("The rocket was moved to the Baikal Space Center for testing.", "Baikal Space Center", "LOC"),
+        ("Forecasters at the National Hurricane Center said the storm would strengthen.", "National Hurricane Center", "ORG"),
+        ("Lawmakers in the House of Commons voted on Tuesday.", "House of Commons", "ORG"),
+    ],
+)
+def test_buildings_are_places_and_institutes_stay_organisations(text, name, kind):
+    assert (name, kind) in typed(text)
