@@ -5,6 +5,9 @@
 A tagger reads one sentence at a time; these passes use what the rest of the text and the
 annotation guidelines (Universal NER, after NorNE) say. In order:
 
+("Plano, Texas" is two LOCs, as UNER EWT, GUM and CoNLL annotate it; names.py gives the city
+the name "Plano, Texas", so that it is placed in Texas.)
+
 1. Trim and drop: a span does not start with a preposition ("In Hong Kong's High Court") or,
    for a person, with a role capitalised to open the sentence ("Striker Lionel Messi"), stops
    at a possessive after a name in its own right ("Apple's Siri") and does not end in plain
@@ -12,8 +15,7 @@ annotation guidelines (Universal NER, after NorNE) say. In order:
    name is MISC ("Rugby Championship"); people by nationality ("Australians"), ministers'
    portfolios ("Minister for Justice") and ordinary words in capitals ("is NOT a country")
    are no names.
-2. Join: "Plano, Texas" is one LOC; a place or nationality word before a multi-word
-   organisation belongs to it ("U.S. Environmental Protection Agency", "Russian Secret
+2. Join: a place or nationality word before a multi-word organisation belongs to it ("U.S. Environmental Protection Agency", "Russian Secret
    Service"); so do the complements of an organisation or place head ("International
    Organization for Renewable Energies", "Department of Forestry and Fire Management").
 3. One name, one type: the surname or first name of a person named in full is that person
@@ -100,7 +102,7 @@ def correct(text: str, spans, ruled) -> list[tuple[int, int, str]]:
                    and not _portfolio(text, span) and not _nationality(text, span)
                    and not _shouted(text, span) and not _unit(text, span)
                    and not _portfolio_before_title(text, span))
-    spans = _join_complements(text, _join_modified_orgs(text, _join_city_state(text, spans)))
+    spans = _join_complements(text, _join_modified_orgs(text, spans))
     spans = [_not_a_person(text, span) for span in _firms(text, _names_around_places(text, spans))]
     keys = full_name_keys(text, spans)
     spans = _outermost([_epithet(text, s) for s in _one_name_one_type(text, spans, ruled, keys)])
@@ -253,30 +255,6 @@ def _portfolio(text, span) -> bool:
 
 
 # --- 2. join ----------------------------------------------------------------------------------
-
-def _join_city_state(text, spans):
-    """"Plano, Texas", "Paris, France": a city and its state or country are one LOC."""
-    out = []
-    for k, span in enumerate(spans):
-        after = spans[k + 1] if k + 1 < len(spans) else None
-        if out and _is_city_state(text, out[-1], span, after):
-            out[-1] = (out[-1][0], span[1], "LOC")
-        else:
-            out.append(span)
-    return out
-
-
-def _is_city_state(text, a, b, after) -> bool:
-    if a[2] != "LOC" or b[2] != "LOC" or not _COMMA.fullmatch(text, a[1], b[0]):
-        return False
-    if after is not None and _COMMA.fullmatch(text, b[1], after[0]):
-        return False  # "Paris, Lyon, Marseille": a list
-    city, region = locate(text[a[0]:a[1]]), locate(text[b[0]:b[1]])
-    if region is None or region.country_code is None or region.kind not in (
-            "state", "country", "region"):  # region: "Hamilton, Ontario"
-        return False
-    return city is None or city.kind in ("city", "region")  # not "France, Germany"
-
 
 _NATIONALITY_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]$")
 
