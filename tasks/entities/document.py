@@ -92,7 +92,7 @@ _INSTITUTE_CENTRE_WORDS = frozenset(
 _COMMA = re.compile(r",[ \u00a0]")
 _AND = re.compile(r"[ \u00a0](?:and|&)[ \u00a0]")
 _LIST_SEPARATOR = re.compile(r"(?:,|,?[ \u00a0]and)[ \u00a0]")
-_COMPLEMENT = re.compile(r"[ \u00a0](?:for|of(?:[ \u00a0]the)?)[ \u00a0]")
+_COMPLEMENT = re.compile(r"[ \u00a0](?:for|of)(?:[ \u00a0]the)?[ \u00a0]")
 
 
 def correct(text: str, spans, ruled) -> list[tuple[int, int, str]]:

@@ -211,3 +211,8 @@ def test_ordinary_words_in_capitals_are_no_acronyms():
 )
 def test_buildings_are_places_and_institutes_stay_organisations(text, name, kind):
     assert (name, kind) in typed(text)
+
+
+def test_an_organisation_goes_on_with_its_complement_after_for_the():
+    text = "The Harlow Foundation for the Fine Arts gave prints to a museum last year."
+    assert ("Harlow Foundation for the Fine Arts", "ORG") in typed(text)
