@@ -22,7 +22,8 @@ the name "Plano, Texas", so that it is placed in Texas.)
    where it stands alone, and so is the surname of a person in the news ("Trudeau will ...");
    an organisation or place found once is found at its other mentions too; an epithet belongs
    to the name ("Lucas Cranach the Elder"); a one-word "person" that is a known place after
-   "in", "near", "west of" ... is the place.
+   "in", "near", "west of" ... is the place; "the Church" after "the Church of Scientology"
+   is that organisation.
 4. Places acting as organisations: a country, state or city that acts or owns stands for its
    government or team and is ORG ("Russia announced", "Britain and Norway signed", "China will
    impose", "Russia's actions", "beating England", "for Beijing to demonstrate"); where it is
@@ -58,7 +59,8 @@ _ACTING_VERBS = frozenset(
     believes signed signs imposed imposes launched launches responded responds condemned
     condemns refused refuses decided ordered orders approved approves voted votes vowed vows
     pledged pledges retaliated protested blamed blames expelled expels recognised recognized
-    sanctioned summoned summons beat beats defeated defeats passed""".split()
+    sanctioned summoned summons beat beats defeated defeats passed stated states fired fires
+    attacked attacks invaded invades deployed deploys evacuated exchanged""".split()
 )
 # After "will", "would", "does" ...: what a place undergoes rather than does.
 _MODALS = frozenset("will would won't wouldn't does did doesn't didn't".split())
@@ -106,7 +108,7 @@ def correct(text: str, spans, ruled) -> list[tuple[int, int, str]]:
     spans = [_not_a_person(text, span) for span in _firms(text, _names_around_places(text, spans))]
     keys = full_name_keys(text, spans)
     spans = _outermost([_epithet(text, s) for s in _one_name_one_type(text, spans, ruled, keys)])
-    spans = _metonyms(text, [_place_not_person(text, s, keys) for s in spans])
+    spans = _metonyms(text, [_place_not_person(text, s, keys) for s in _head_alone(text, spans)])
     return sports.teams(text, _market_names(text, [_facility(text, span) for span in spans]))
 
 
@@ -354,6 +356,28 @@ def _one_name_one_type(text, spans, ruled, keys):
         if not covered.overlaps(s, e) and _stands_alone(text, s, e):
             out.append((s, e, wanted[text[s:e]]))
             covered.add(s, e)
+    return sorted(out)
+
+
+_THE_HEAD = re.compile(r"(?<![\w'’-])[Tt]he[ \u00a0]([A-Z][a-z]+)(?![\w'’-])(?![ \u00a0](?:[A-Z]|of\b))")
+
+
+def _head_alone(text, spans):
+    """"the Church" after "the Church of Scientology", "the University" after "University of
+    Kent": the capitalised head of an organisation named in full here, after "the" and
+    standing alone, is that organisation."""
+    heads = set()
+    for s, e, kind in spans:
+        words = text[s:e].split()
+        if kind == "ORG" and len(words) > 1:
+            heads.update(w for w in (words[0], words[-1]) if w in gazetteer.ORG_HEADS)
+    if not heads:
+        return spans
+    out = list(spans)
+    for m in _THE_HEAD.finditer(text):
+        s, e = m.span(1)
+        if m.group(1) in heads and not any(ps < e and s < pe for ps, pe, _ in spans):
+            out.append((s, e, "ORG"))
     return sorted(out)
 
 

@@ -21,6 +21,7 @@ def typed(text: str) -> set[tuple[str, str]]:
         ("Police in Tripoli said that Libya's capital was calm on Tuesday.", "Libya", "LOC"),
         ("Thousands of tourists arrive in France every summer.", "France", "LOC"),
         ("The visitors had one chance left after beating England on Saturday.", "England", "ORG"),
+        ("Pakistan fired shells across the border on Sunday.", "Pakistan", "ORG"),
     ],
 )
 def test_places_acting_as_governments_or_teams_are_organisations(text, name, kind):
@@ -216,3 +217,9 @@ def test_buildings_are_places_and_institutes_stay_organisations(text, name, kind
 def test_an_organisation_goes_on_with_its_complement_after_for_the():
     text = "The Harlow Foundation for the Fine Arts gave prints to a museum last year."
     assert ("Harlow Foundation for the Fine Arts", "ORG") in typed(text)
+
+
+def test_the_head_of_an_organisation_named_in_full_is_that_organisation():
+    text = ("Members of the Church of Wessex met on Sunday. The Church denied the claims, and a "
+            "spokesman said the Church would appeal. The church hall was closed.")
+    assert [e.text for e in find_entities(text) if e.type == "ORG"] == ["Church of Wessex", "Church", "Church"]
