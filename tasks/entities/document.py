@@ -8,8 +8,9 @@ annotation guidelines (Universal NER, after NorNE) say. In order:
 ("Plano, Texas" is two LOCs, as UNER EWT, GUM and CoNLL annotate it; names.py gives the city
 the name "Plano, Texas", so that it is placed in Texas.)
 
-1. Trim and drop: a span does not start with a preposition ("In Hong Kong's High Court") or,
-   for a person, with a role capitalised to open the sentence ("Striker Lionel Messi"), stops
+1. Trim and drop: a span does not start with a stance ("pro-Beijing", "anti-Pyongyang": no
+   names) or end in a caption's credit label ("Washington D.C. Image: ..."); it does not
+   start with a preposition ("In Hong Kong's High Court") or, for a person, with a role capitalised to open the sentence ("Striker Lionel Messi"), stops
    at a possessive after a name in its own right ("Apple's Siri") and does not end in plain
    lower-case words. A place in a treaty's name is none ("the Paris Agreement"); an event's
    name is MISC ("Rugby Championship"); people by nationality ("Australians"), ministers'
@@ -22,7 +23,8 @@ the name "Plano, Texas", so that it is placed in Texas.)
    where it stands alone, and so is the surname of a person in the news ("Trudeau will ...");
    an organisation or place found once is found at its other mentions too; an epithet belongs
    to the name ("Lucas Cranach the Elder"); a one-word "person" that is a known place after
-   "in", "near", "west of" ... is the place; "the Church" after "the Church of Scientology"
+   "in", "near", "west of" ... is the place; a person's surname that is a place ("Valeska
+   Paris") is the person where no preposition makes it the place; "the Church" after "the Church of Scientology"
    is that organisation.
 4. Places acting as organisations: a country, state or city that acts or owns stands for its
    government or team and is ORG ("Russia announced", "Britain and Norway signed", "China will
@@ -106,6 +108,7 @@ def correct(text: str, spans, ruled) -> list[tuple[int, int, str]]:
                    and not _portfolio_before_title(text, span))
     spans = _join_complements(text, _join_modified_orgs(text, spans))
     spans = [_not_a_person(text, span) for span in _firms(text, _names_around_places(text, spans))]
+    spans = _person_named_after_place(text, spans)
     keys = full_name_keys(text, spans)
     spans = _outermost([_epithet(text, s) for s in _one_name_one_type(text, spans, ruled, keys)])
     spans = _metonyms(text, [_place_not_person(text, s, keys) for s in _head_alone(text, spans)])
@@ -150,6 +153,12 @@ def _whole_words(text, spans):
 
 # --- 1. trim and drop -------------------------------------------------------------------------
 
+_STANCE_PREFIX = re.compile(r"(?:[Pp]ro|[Aa]nti)-")
+_STANCE_BEFORE = re.compile(r"(?<![\w-])(?:[Pp]ro|[Aa]nti)-$")
+# "Washington Image: ...": a caption's credit label is not part of the name before it.
+_CREDIT_LABEL = re.compile(r"[ \u00a0](?:Image|Photo|Picture|Video|File|Credit)(?=:)")
+
+
 def _trim(text, span):
     s, e, kind = span
     words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
@@ -158,6 +167,11 @@ def _trim(text, span):
     while len(words) > 1 and _plain_lower(text[words[-1][0]:words[-1][1]]):
         words.pop()  # "Metro station": names end in a name word
     first = text[words[0][0]:words[0][1]]
+    if _STANCE_PREFIX.match(first) or _STANCE_BEFORE.search(text, max(0, s - 5), s):
+        if len(words) == 1:
+            return None  # "pro-Beijing camp", "anti-Pyongyang propaganda": a stance, no name
+        words.pop(0)  # "Pro-Beijing DAB": the party
+        first = text[words[0][0]:words[0][1]]
     if len(words) > 1 and first in _PREPOSITIONS:
         words.pop(0)
     elif (len(words) > 1 and kind in ("PERSON", "MISC") and first.lower() in gazetteer.ROLE_WORDS
@@ -166,6 +180,9 @@ def _trim(text, span):
         words.pop(0)  # "Striker Lionel Messi scored": a role, capitalised to open
         kind = "PERSON"
     s, e = words[0][0], words[-1][1]
+    label = _CREDIT_LABEL.search(text, s, e + 1)
+    if label and label.end() == e:
+        e = label.start()
     m = _POSSESSIVE.search(text, s, e)
     if m and m.end() < e and _is_known(text[s:m.start()]):
         e = m.start()
@@ -333,10 +350,12 @@ class _Covered:
 
 
 def _one_name_one_type(text, spans, ruled, keys):
+    persons_not_places = _surnames_never_places(text, spans, keys)
     out = []
     for s, e, kind in spans:
         word = text[s:e]
-        if kind in ("ORG", "LOC") and word in keys and _PERSON_VERB_AFTER.match(text, e) and not _is_country_or_state(
+        if kind in ("ORG", "LOC") and word in keys and (
+                _PERSON_VERB_AFTER.match(text, e) or word in persons_not_places) and not _is_country_or_state(
                 word) and not _LOCATIVE_BEFORE.search(text, max(0, s - 12), s):
             kind = "PERSON"  # "Lima said" after "Gonçalo Lima": the person, not the city acting
         elif kind in ("ORG", "LOC") and not _is_known(word) and word not in gazetteer.NATIONALITIES and (
@@ -379,6 +398,35 @@ def _head_alone(text, spans):
         if m.group(1) in heads and not any(ps < e and s < pe for ps, pe, _ in spans):
             out.append((s, e, "ORG"))
     return sorted(out)
+
+
+def _person_named_after_place(text, spans):
+    """"Valeska" + "Paris": a person's name followed by a one-word place is one person whose
+    surname is a place name (not where the place is a list item or a dateline: the two are
+    joined by one space only)."""
+    out = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (prev and prev[2] == "PERSON" and span[2] == "LOC" and text[prev[1]:span[0]] == " "
+                and " " not in text[span[0]:span[1]] and not _is_country_or_state(text[span[0]:span[1]])):
+            out[-1] = (prev[0], span[1], "PERSON")
+            continue
+        out.append(span)
+    return out
+
+
+def _surnames_never_places(text, spans, keys) -> set[str]:
+    """Surnames of people named in full here that are place names too ("Paris" of "Valeska
+    Paris") and never follow a preposition of place in the text: the person at every mention."""
+    found = set()
+    for s, e, kind in spans:
+        word = text[s:e]
+        if kind == "PERSON" and " " in word:
+            last = word.rsplit(" ", 1)[-1]
+            if last in keys and locate(last) is not None and not any(
+                    _after_preposition(text, at) for at, _ in _whole_word_matches(text, [last])):
+                found.add(last)
+    return found
 
 
 def _is_country_or_state(name) -> bool:
@@ -604,7 +652,8 @@ def _names_around_places(text, spans):
             misc = prev if prev[2] == "MISC" else span
             word = text[misc[0]:misc[1]]
             if (word.isalpha() and word[:1].isupper() and word[1:].islower()
-                    and word not in gazetteer.NATIONALITIES and word not in gazetteer.CALENDAR_WORDS):
+                    and word not in gazetteer.NATIONALITIES and word not in gazetteer.CALENDAR_WORDS
+                    and not _CREDIT_LABEL.match(text, misc[0] - 1, misc[1] + 1)):
                 out[-1] = (prev[0], span[1], "ORG")
                 continue
         if span[2] == "LOC" and " " in text[span[0]:span[1]] and _acts(text, span[1]):

@@ -223,3 +223,22 @@ def test_the_head_of_an_organisation_named_in_full_is_that_organisation():
     text = ("Members of the Church of Wessex met on Sunday. The Church denied the claims, and a "
             "spokesman said the Church would appeal. The church hall was closed.")
     assert [e.text for e in find_entities(text) if e.type == "ORG"] == ["Church of Wessex", "Church", "Church"]
+
+
+def test_a_stance_is_no_name_and_a_party_after_it_is_kept():
+    found = typed("Pro-Beijing DAB won two seats, while the pro-Beijing camp lost one and anti-Pyongyang "
+                  "leaflets were seen.")
+    assert not {name for name, _ in found} & {"Beijing", "Pro-Beijing", "Pyongyang"}
+    assert "DAB" in {name for name, _ in found}
+
+
+def test_a_caption_credit_label_is_not_part_of_the_name_before_it():
+    found = typed("Crowds gathered in Lisbon Image: Ana Costa. The mayor spoke later.")
+    assert ("Lisbon", "LOC") in found and ("Ana Costa", "PERSON") in found
+
+
+def test_a_person_whose_surname_is_a_city_is_the_person_at_every_mention():
+    text = ("Valeska Paris, a former member, has claimed she was held on a ship. Paris claims she "
+            "worked long hours. Paris left the ship in 2007.")
+    assert [(e.text, e.type) for e in find_entities(text)] == [
+        ("Valeska Paris", "PERSON"), ("Paris", "PERSON"), ("Paris", "PERSON")]
