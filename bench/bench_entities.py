@@ -2,12 +2,13 @@
 
     .venv/bin/python bench/bench_entities.py                       # PUD news (ids "n...")
     .venv/bin/python bench/bench_entities.py --data ewt-dev --errors 40
+    .venv/bin/python bench/bench_entities.py --data gum        # GUM news, whole; gum-test: nasa+sensitive
     .venv/bin/python bench/bench_entities.py --impl tasks.entities.rules:find_entities
     WIRELAKE_NER_MODEL=/tmp/ho.crfsuite .venv/bin/python bench/bench_entities.py --data ewt-test
         # with a model trained without ewt-test (python -m tasks.entities.training.train
         # --heldout ewt-test --out /tmp/ho.crfsuite): the shipped model has seen both EWT files
 
-Quality: each document (sentences of one `newdoc`, joined by spaces, as in an article body) goes
+Quality: each document (sentences of one `newdoc`, or of one GUM document, joined by spaces, as in an article body) goes
 through find_entities; a predicted PERSON/ORG/LOC counts when its character span and type equal
 a gold one (gold PER -> PERSON; MISC predictions are ignored, the gold has none).
 Speed: CPU time (time.process_time) of find_entities over article bodies made by
@@ -28,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tasks.entities.training.uner import documents, read_iob2  # noqa: E402
+from tasks.entities.training.uner import documents, read_gum, read_iob2  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "eval" / "ner"
 DATASETS = {
@@ -37,6 +38,10 @@ DATASETS = {
     "ewt-dev": ("en_ewt-ud-dev.iob2", ""),
     "ewt-test": ("en_ewt-ud-test.iob2", ""),
 }
+# GUM news (Wikinews, held out: evaluation only, never tuned on): the whole set, and GUM's
+# official test and dev documents (README-GUM.md in ../shared/eval/ner).
+GUM = "gum_news-ner.iob2"
+GUM_SETS = {"gum": (), "gum-test": ("nasa", "sensitive"), "gum-dev": ("homeopathic", "iodine")}
 TYPES = ("PERSON", "ORG", "LOC")
 
 
@@ -114,14 +119,17 @@ def load(impl: str):
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--impl", default="tasks.entities:find_entities")
-    ap.add_argument("--data", default="pud", choices=[*DATASETS, "none"])
+    ap.add_argument("--data", default="pud", choices=[*DATASETS, *GUM_SETS, "none"])
     ap.add_argument("--errors", type=int, default=0, help="print the first N errors")
     ap.add_argument("--stories", type=int, default=300, help="synthetic bodies for speed (0: skip)")
     args = ap.parse_args()
     find = load(args.impl)
     if args.data != "none":
-        file, prefix = DATASETS[args.data]
-        docs = documents(read_iob2(SHARED / file, prefix))
+        if args.data in GUM_SETS:
+            docs = documents(read_gum(SHARED / GUM, GUM_SETS[args.data]))
+        else:
+            file, prefix = DATASETS[args.data]
+            docs = documents(read_iob2(SHARED / file, prefix))
         n_gold = sum(len(g) for _, g in docs)
         print(f"{args.data}: {len(docs)} documents, {n_gold} gold entities ({args.impl})")
         for t, (p, r, f) in score(find, docs, args.errors).items():

@@ -15,7 +15,8 @@ The stage, in this order (each module's docstring says more):
    (see training/train.py), then check `bench/bench_entities.py`. combine.py joins the two:
    the CRF spans win; rule entities that overlap none of them are kept.
 3. Document corrections (document.py) fix the spans with what the whole text says (surnames,
-   places acting as organisations, "City, State", names with complements).
+   places acting as organisations, names with complements, buildings; sports.py: sides in
+   sports copy are teams).
 4. Names (names.py) settles canonical names and roles over the text; the keys a person is found
    by (first name, surname) are built there, for the rules and the corrections too.
 5. Language filter and places (entity_rows, rows.py, places.py): in a non-English article only

@@ -5,35 +5,44 @@
 A tagger reads one sentence at a time; these passes use what the rest of the text and the
 annotation guidelines (Universal NER, after NorNE) say. In order:
 
-1. Trim and drop: a span does not start with a preposition ("In Hong Kong's High Court") or,
-   for a person, with a role capitalised to open the sentence ("Striker Lionel Messi"), stops
+("Plano, Texas" is two LOCs, as UNER EWT, GUM and CoNLL annotate it; names.py gives the city
+the name "Plano, Texas", so that it is placed in Texas.)
+
+1. Trim and drop: a span does not start with a stance ("pro-Beijing", "anti-Pyongyang": no
+   names) or end in a caption's credit label ("Washington D.C. Image: ..."); it does not
+   start with a preposition ("In Hong Kong's High Court") or, for a person, with a role capitalised to open the sentence ("Striker Lionel Messi"), stops
    at a possessive after a name in its own right ("Apple's Siri") and does not end in plain
    lower-case words. A place in a treaty's name is none ("the Paris Agreement"); an event's
    name is MISC ("Rugby Championship"); people by nationality ("Australians"), ministers'
    portfolios ("Minister for Justice") and ordinary words in capitals ("is NOT a country")
    are no names.
-2. Join: "Plano, Texas" is one LOC; a place or nationality word before a multi-word
-   organisation belongs to it ("U.S. Environmental Protection Agency", "Russian Secret
+2. Join: a place or nationality word before a multi-word organisation belongs to it ("U.S. Environmental Protection Agency", "Russian Secret
    Service"); so do the complements of an organisation or place head ("International
    Organization for Renewable Energies", "Department of Forestry and Fire Management").
 3. One name, one type: the surname or first name of a person named in full is that person
    where it stands alone, and so is the surname of a person in the news ("Trudeau will ...");
    an organisation or place found once is found at its other mentions too; an epithet belongs
    to the name ("Lucas Cranach the Elder"); a one-word "person" that is a known place after
-   "in", "near", "west of" ... is the place.
+   "in", "near", "west of" ... is the place; a person's surname that is a place ("Valeska
+   Paris") is the person where no preposition makes it the place; "the Church" after "the Church of Scientology"
+   is that organisation.
 4. Places acting as organisations: a country, state or city that acts or owns stands for its
    government or team and is ORG ("Russia announced", "Britain and Norway signed", "China will
    impose", "Russia's actions", "beating England", "for Beijing to demonstrate"); where it is
    a place it stays LOC ("in Russia and China", "Libya's capital", "London will see rain").
-5. Facilities: a name ending in Street, House, Square, Tower ... is a LOC ("on Wall Street"),
-   unless it is a known organisation that acts there ("Chatham House said").
+5. Facilities: a name ending in Street, House, Square, Tower, Museum, Hotel, Hall ... is a LOC
+   ("on Wall Street", "the Museum of Flight", "Johnson Space Center", as UNER and GUM annotate
+   buildings), unless it is a known organisation that acts there ("Chatham House said") or a
+   centre that is an institute ("National Hurricane Center").
+6. Sports copy (sports.py): a city or country named as a side is its team, an ORG, at every
+   mention ("Leeds beat Arsenal", "Barcelona 2 Sevilla 1", standings rows).
 """
 
 from __future__ import annotations
 
 import re
 
-from tasks.entities import gazetteer
+from tasks.entities import gazetteer, sports
 from tasks.entities.names import full_name_keys
 from tasks.entities.places import locate
 
@@ -52,7 +61,8 @@ _ACTING_VERBS = frozenset(
     believes signed signs imposed imposes launched launches responded responds condemned
     condemns refused refuses decided ordered orders approved approves voted votes vowed vows
     pledged pledges retaliated protested blamed blames expelled expels recognised recognized
-    sanctioned summoned summons beat beats defeated defeats passed""".split()
+    sanctioned summoned summons beat beats defeated defeats passed stated states fired fires
+    attacked attacks invaded invades deployed deploys evacuated exchanged""".split()
 )
 # After "will", "would", "does" ...: what a place undergoes rather than does.
 _MODALS = frozenset("will would won't wouldn't does did doesn't didn't".split())
@@ -75,12 +85,18 @@ _MOTION = frozenset("left leave leaves leaving headed heading head flew fly flyi
 _TO_VERB = re.compile(r"[ \u00a0]to[ \u00a0](?!the\b|a\b|an\b|be\b)[a-z]+\b")
 _FACILITY_HEADS = frozenset(
     "Street Avenue Road Square Boulevard Plaza Bridge Tower House Palace Building Stadium"
-    " Arena Airport Station Lane Highway Motorway Park Gardens Cathedral Mosque Temple".split()
+    " Arena Airport Station Lane Highway Motorway Park Gardens Cathedral Mosque Temple"
+    " Museum Gallery Planetarium Hotel Hall Memorial Complex Facility Base Center Centre".split()
 )
+# A centre that is an institute, not a building: "Hurricane Center", "Policy Centre".
+_INSTITUTE_CENTRE_WORDS = frozenset(
+    "Research Policy Studies Action Hurricane Information Data Cancer Documentation Monitoring"
+    " Prediction Resource Resources Law Legal Rights Strategic Analysis Coordination Operations"
+    " Command Training Health".split())
 _COMMA = re.compile(r",[ \u00a0]")
 _AND = re.compile(r"[ \u00a0](?:and|&)[ \u00a0]")
 _LIST_SEPARATOR = re.compile(r"(?:,|,?[ \u00a0]and)[ \u00a0]")
-_COMPLEMENT = re.compile(r"[ \u00a0](?:for|of(?:[ \u00a0]the)?)[ \u00a0]")
+_COMPLEMENT = re.compile(r"[ \u00a0](?:for|of)(?:[ \u00a0]the)?[ \u00a0]")
 
 
 def correct(text: str, spans, ruled) -> list[tuple[int, int, str]]:
@@ -90,12 +106,13 @@ def correct(text: str, spans, ruled) -> list[tuple[int, int, str]]:
                    and not _portfolio(text, span) and not _nationality(text, span)
                    and not _shouted(text, span) and not _unit(text, span)
                    and not _portfolio_before_title(text, span))
-    spans = _join_complements(text, _join_modified_orgs(text, _join_city_state(text, spans)))
+    spans = _join_complements(text, _join_modified_orgs(text, spans))
     spans = [_not_a_person(text, span) for span in _firms(text, _names_around_places(text, spans))]
+    spans = _person_named_after_place(text, spans)
     keys = full_name_keys(text, spans)
     spans = _outermost([_epithet(text, s) for s in _one_name_one_type(text, spans, ruled, keys)])
-    spans = _metonyms(text, [_place_not_person(text, s, keys) for s in spans])
-    return _market_names(text, [_facility(text, span) for span in spans])
+    spans = _metonyms(text, [_place_not_person(text, s, keys) for s in _head_alone(text, spans)])
+    return sports.teams(text, _market_names(text, [_facility(text, span) for span in spans]))
 
 
 # --- 0. whole words ---------------------------------------------------------------------------
@@ -136,6 +153,12 @@ def _whole_words(text, spans):
 
 # --- 1. trim and drop -------------------------------------------------------------------------
 
+_STANCE_PREFIX = re.compile(r"(?:[Pp]ro|[Aa]nti)-")
+_STANCE_BEFORE = re.compile(r"(?<![\w-])(?:[Pp]ro|[Aa]nti)-$")
+# "Washington Image: ...": a caption's credit label is not part of the name before it.
+_CREDIT_LABEL = re.compile(r"[ \u00a0](?:Image|Photo|Picture|Video|File|Credit)(?=:)")
+
+
 def _trim(text, span):
     s, e, kind = span
     words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
@@ -144,6 +167,11 @@ def _trim(text, span):
     while len(words) > 1 and _plain_lower(text[words[-1][0]:words[-1][1]]):
         words.pop()  # "Metro station": names end in a name word
     first = text[words[0][0]:words[0][1]]
+    if _STANCE_PREFIX.match(first) or _STANCE_BEFORE.search(text, max(0, s - 5), s):
+        if len(words) == 1:
+            return None  # "pro-Beijing camp", "anti-Pyongyang propaganda": a stance, no name
+        words.pop(0)  # "Pro-Beijing DAB": the party
+        first = text[words[0][0]:words[0][1]]
     if len(words) > 1 and first in _PREPOSITIONS:
         words.pop(0)
     elif (len(words) > 1 and kind in ("PERSON", "MISC") and first.lower() in gazetteer.ROLE_WORDS
@@ -152,6 +180,9 @@ def _trim(text, span):
         words.pop(0)  # "Striker Lionel Messi scored": a role, capitalised to open
         kind = "PERSON"
     s, e = words[0][0], words[-1][1]
+    label = _CREDIT_LABEL.search(text, s, e + 1)
+    if label and label.end() == e:
+        e = label.start()
     m = _POSSESSIVE.search(text, s, e)
     if m and m.end() < e and _is_known(text[s:m.start()]):
         e = m.start()
@@ -244,30 +275,6 @@ def _portfolio(text, span) -> bool:
 
 # --- 2. join ----------------------------------------------------------------------------------
 
-def _join_city_state(text, spans):
-    """"Plano, Texas", "Paris, France": a city and its state or country are one LOC."""
-    out = []
-    for k, span in enumerate(spans):
-        after = spans[k + 1] if k + 1 < len(spans) else None
-        if out and _is_city_state(text, out[-1], span, after):
-            out[-1] = (out[-1][0], span[1], "LOC")
-        else:
-            out.append(span)
-    return out
-
-
-def _is_city_state(text, a, b, after) -> bool:
-    if a[2] != "LOC" or b[2] != "LOC" or not _COMMA.fullmatch(text, a[1], b[0]):
-        return False
-    if after is not None and _COMMA.fullmatch(text, b[1], after[0]):
-        return False  # "Paris, Lyon, Marseille": a list
-    city, region = locate(text[a[0]:a[1]]), locate(text[b[0]:b[1]])
-    if region is None or region.country_code is None or region.kind not in (
-            "state", "country", "region"):  # region: "Hamilton, Ontario"
-        return False
-    return city is None or city.kind in ("city", "region")  # not "France, Germany"
-
-
 _NATIONALITY_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]$")
 
 
@@ -343,10 +350,12 @@ class _Covered:
 
 
 def _one_name_one_type(text, spans, ruled, keys):
+    persons_not_places = _surnames_never_places(text, spans, keys)
     out = []
     for s, e, kind in spans:
         word = text[s:e]
-        if kind in ("ORG", "LOC") and word in keys and _PERSON_VERB_AFTER.match(text, e) and not _is_country_or_state(
+        if kind in ("ORG", "LOC") and word in keys and (
+                _PERSON_VERB_AFTER.match(text, e) or word in persons_not_places) and not _is_country_or_state(
                 word) and not _LOCATIVE_BEFORE.search(text, max(0, s - 12), s):
             kind = "PERSON"  # "Lima said" after "Gonçalo Lima": the person, not the city acting
         elif kind in ("ORG", "LOC") and not _is_known(word) and word not in gazetteer.NATIONALITIES and (
@@ -367,6 +376,57 @@ def _one_name_one_type(text, spans, ruled, keys):
             out.append((s, e, wanted[text[s:e]]))
             covered.add(s, e)
     return sorted(out)
+
+
+_THE_HEAD = re.compile(r"(?<![\w'’-])[Tt]he[ \u00a0]([A-Z][a-z]+)(?![\w'’-])(?![ \u00a0](?:[A-Z]|of\b))")
+
+
+def _head_alone(text, spans):
+    """"the Church" after "the Church of Scientology", "the University" after "University of
+    Kent": the capitalised head of an organisation named in full here, after "the" and
+    standing alone, is that organisation."""
+    heads = set()
+    for s, e, kind in spans:
+        words = text[s:e].split()
+        if kind == "ORG" and len(words) > 1:
+            heads.update(w for w in (words[0], words[-1]) if w in gazetteer.ORG_HEADS)
+    if not heads:
+        return spans
+    out = list(spans)
+    for m in _THE_HEAD.finditer(text):
+        s, e = m.span(1)
+        if m.group(1) in heads and not any(ps < e and s < pe for ps, pe, _ in spans):
+            out.append((s, e, "ORG"))
+    return sorted(out)
+
+
+def _person_named_after_place(text, spans):
+    """"Valeska" + "Paris": a person's name followed by a one-word place is one person whose
+    surname is a place name (not where the place is a list item or a dateline: the two are
+    joined by one space only)."""
+    out = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (prev and prev[2] == "PERSON" and span[2] == "LOC" and text[prev[1]:span[0]] == " "
+                and " " not in text[span[0]:span[1]] and not _is_country_or_state(text[span[0]:span[1]])):
+            out[-1] = (prev[0], span[1], "PERSON")
+            continue
+        out.append(span)
+    return out
+
+
+def _surnames_never_places(text, spans, keys) -> set[str]:
+    """Surnames of people named in full here that are place names too ("Paris" of "Valeska
+    Paris") and never follow a preposition of place in the text: the person at every mention."""
+    found = set()
+    for s, e, kind in spans:
+        word = text[s:e]
+        if kind == "PERSON" and " " in word:
+            last = word.rsplit(" ", 1)[-1]
+            if last in keys and locate(last) is not None and not any(
+                    _after_preposition(text, at) for at, _ in _whole_word_matches(text, [last])):
+                found.add(last)
+    return found
 
 
 def _is_country_or_state(name) -> bool:
@@ -592,7 +652,8 @@ def _names_around_places(text, spans):
             misc = prev if prev[2] == "MISC" else span
             word = text[misc[0]:misc[1]]
             if (word.isalpha() and word[:1].isupper() and word[1:].islower()
-                    and word not in gazetteer.NATIONALITIES and word not in gazetteer.CALENDAR_WORDS):
+                    and word not in gazetteer.NATIONALITIES and word not in gazetteer.CALENDAR_WORDS
+                    and not _CREDIT_LABEL.match(text, misc[0] - 1, misc[1] + 1)):
                 out[-1] = (prev[0], span[1], "ORG")
                 continue
         if span[2] == "LOC" and " " in text[span[0]:span[1]] and _acts(text, span[1]):
@@ -695,8 +756,15 @@ def _facility(text, span):
     after its building stays one where it is not a place ("Chatham House said")."""
     s, e, kind = span
     name = text[s:e]
-    if kind != "ORG" or " " not in name or name.rsplit(" ", 1)[-1] not in _FACILITY_HEADS:
+    head_words = name.split()
+    before_of = name.split(" of ", 1)[0].split()
+    if before_of[-1] in ("Museum", "Gallery"):  # "Museum of Flight"; not "House of Commons"
+        head_words = before_of
+    if kind not in ("ORG", "MISC") or " " not in name or head_words[-1] not in _FACILITY_HEADS:
         return span
+    if head_words[-1] in ("Center", "Centre") and (
+            len(head_words) < 2 or head_words[-2] in _INSTITUTE_CENTRE_WORDS or " of " in name):
+        return span  # "National Hurricane Center", "Centre of Excellence": institutes
     if name in gazetteer.ORGANIZATION_NAMES and not _after_preposition(text, s):
         return span
     return (s, e, "LOC")

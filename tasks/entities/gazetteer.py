@@ -82,6 +82,9 @@ ROLE_WORDS: frozenset[str] = frozenset(t for t in LOWER_TITLES if t.isalpha())
 FIRM_HEADS: frozenset[str] = _words("firm_heads.txt")
 MARKET_NOUNS: frozenset[str] = _words("market_nouns.txt")
 UNIT_NAMES: frozenset[str] = _words("unit_names.txt")
+# Read by sports.py only: words of sports copy, clubs' short names that are no places.
+SPORTS_WORDS: frozenset[str] = _words("sports_words.txt")
+SPORTS_CLUBS: frozenset[str] = _words("sports_clubs.txt")
 
 # ---------------------------------------------------------------------------------------------
 # Lookups derived once at import.

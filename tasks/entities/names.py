@@ -29,6 +29,7 @@ import re
 
 from tasks.entities import gazetteer
 from tasks.entities.entity import Entity
+from tasks.entities.places import locate
 
 # Lower-case words inside a person's name ("Ursula von der Leyen", "Mohammed bin Salman").
 NAME_PARTICLES = frozenset(
@@ -184,7 +185,7 @@ def _resolve(text, merged, ruled_at) -> list[Entity]:
     persons = full_names(text, merged, ruled_at)
     roles: dict[str, str] = {}
     entities = []
-    for s, e, kind in merged:
+    for k, (s, e, kind) in enumerate(merged):
         surface = text[s:e]
         rule = ruled_at.get((s, e))
         role = None
@@ -199,6 +200,8 @@ def _resolve(text, merged, ruled_at) -> list[Entity]:
             name = rule.name
         else:
             name = _CANON.get(surface, surface)
+        if kind == "LOC" and _is_city_state(text, merged, k):
+            name = text[s:merged[k + 1][1]]  # "Plano, Texas": the Plano in Texas
         entities.append([s, e, kind, surface, name, role])
     out = []
     for s, e, kind, surface, name, role in entities:
@@ -206,6 +209,28 @@ def _resolve(text, merged, ruled_at) -> list[Entity]:
             role = roles.get(name)
         out.append(Entity(s, e, kind, surface, name, role))
     return out
+
+
+_COMMA = re.compile(r",[ \u00a0]")
+
+
+def _is_city_state(text, spans, k) -> bool:
+    """"Plano, Texas", "Paris, France", "Hamilton, Ontario": the LOC at k is a city and the
+    next one its state, country or region (not a list: "Paris, Lyon, Marseille", "France,
+    Germany")."""
+    if k + 1 >= len(spans):
+        return False
+    a, b = spans[k], spans[k + 1]
+    if b[2] != "LOC" or not _COMMA.fullmatch(text, a[1], b[0]):
+        return False
+    if k + 2 < len(spans) and _COMMA.fullmatch(text, b[1], spans[k + 2][0]):
+        return False
+    if k > 0 and _COMMA.fullmatch(text, spans[k - 1][1], a[0]):
+        return False
+    city, region = locate(text[a[0]:a[1]]), locate(text[b[0]:b[1]])
+    if region is None or region.country_code is None or region.kind not in ("state", "country", "region"):
+        return False
+    return city is None or city.kind in ("city", "region")
 
 
 def _acronym_definitions(text, merged) -> dict[str, tuple[str, str]]:

@@ -1,6 +1,7 @@
 """Reading UNER IOB2 files (Universal NER over UD treebanks) into texts with character spans.
 
     read_iob2(path, id_prefix) -> [(doc id, sentence text, [(start, end, type)])]
+    read_gum(path, doc_names) -> the same for the GUM-news NER file (TOKEN<TAB>TAG lines)
     documents(sentences) -> [(text, {(start, end, type)})]   sentences of a doc joined by spaces
 
 Types are mapped to ours (PER -> PERSON). Used by training/train.py and bench/bench_entities.py;
@@ -38,6 +39,37 @@ def read_iob2(path: Path, id_prefix: str = "") -> list[tuple[str, str, list[tupl
         elif not line.startswith("#"):
             cols = line.split("\t")
             rows.append((cols[1], cols[2]))
+    flush()
+    return sentences
+
+
+def read_gum(path: Path, doc_names: tuple[str, ...] = ()) -> list[tuple[str, str, list[tuple[int, int, str]]]]:
+    """Sentences of the GUM-news NER file as read_iob2 gives them; only `doc_names` if given.
+
+    Its token lines are TOKEN<TAB>TAG and may start with "#" ("#IStandWithAhmed"): a line with
+    a TAB is a token line. There are no newdoc lines: the document is the sent_id without its
+    "-N" ("GUM_news_nasa-12" -> "GUM_news_nasa").
+    """
+    sentences = []
+    sent_id = text = None
+    rows: list[tuple[str, str]] = []
+
+    def flush():
+        doc = sent_id.rpartition("-")[0] if sent_id else ""
+        if text is not None and (not doc_names or doc.removeprefix("GUM_news_") in doc_names):
+            sentences.append((doc, text, _gold_spans(text, rows)))
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "\t" in line:
+            token, label = line.split("\t")[:2]
+            rows.append((token, label))
+        elif line.startswith("# sent_id = "):
+            sent_id = line[12:].strip()
+        elif line.startswith("# text = "):
+            text = line[9:]
+        elif not line.strip():
+            flush()
+            text, rows = None, []
     flush()
     return sentences
 
