@@ -32,6 +32,9 @@ COMMIT_THREADS = 4  # partitions merged at once (Arrow releases the GIL while it
 GROUP_FILES, GROUP_BYTES = 256, 64 * 2**20  # files made durable together (AtomicGroup)
 FSYNC_THREADS = 16
 STAGED_WINDOW_BYTES = 32 * 2**20  # staged rows read at once by the commit
+# A partition smaller than this (in memory) is one row group: a reader opening a file of a few
+# kilobytes pays for each row group's footer entries and gains nothing from skipping one.
+SPLIT_ROW_GROUPS_BYTES = 1 * 2**20
 # Free text: min/max statistics of bodies would fill the footer and prune nothing.
 _NO_STATISTICS = {"body", "paragraphs", "headline", "subheadline", "related_headlines", "text", "detail"}
 _DICTIONARY_COLUMNS = ["agency", "kind", "date_source", "language", "source_format", "type", "stage", "reason",
@@ -288,9 +291,10 @@ def _partition_change(lake: Lake, dataset: Dataset, value: str, rows: pa.Table, 
     merged, run_rows, new_rows = merge_partition(dataset, existing, rows,
                                                  drop_existing=replace and existing is not None)
     if merged.num_rows:
+        # Small partitions are read whole faster than their row groups are skipped: one row group.
+        row_groups_by = dataset.row_groups_by if merged.nbytes >= SPLIT_ROW_GROUPS_BYTES else None
         files = [FileChange(lake.partition_file(dataset, value),
-                            parquet_bytes(merged, row_groups_by=dataset.row_groups_by,
-                                          row_group_rows=dataset.row_group_rows))]
+                            parquet_bytes(merged, row_groups_by=row_groups_by, row_group_rows=dataset.row_group_rows))]
     else:
         files = [FileChange(lake.partition_dir(dataset, value), None)] if present else []
     if dataset.index is not None:  # the partition's absolute summary, written after the partition
