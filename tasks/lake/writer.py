@@ -97,6 +97,12 @@ def sweep_staging(lake: Lake, keep: str) -> list[str]:
         else:
             gone = lake.fs.exists(owner) and holder_is_gone(lake, read_holder(lake, owner))
         if gone:
+            if lake.is_local and not name.startswith(DELETING):
+                # Renamed away first: a kill half-way through the delete (its owner file gone,
+                # batches left) leaves a folder marked as garbage, not one no sweep would take.
+                with contextlib.suppress(OSError):
+                    os.rename(folder, lake.deleting_dir(name))
+                    folder = lake.deleting_dir(name)
             with contextlib.suppress(FileNotFoundError, OSError):
                 lake.fs.rm(folder, recursive=True)
             swept.append(name)
