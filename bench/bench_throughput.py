@@ -3,8 +3,10 @@
     .venv/bin/python bench/bench_throughput.py                    # N = 10,000 and 100,000
     .venv/bin/python bench/bench_throughput.py --n 1000 10000 --systems wirelake plain
 
-For each N it generates one mixed-format corpus (`wirelake synth`, seed 1, stories over 30
-days; not timed) and runs each system on it in a fresh process with the same number of
+For each N and date spread it generates one mixed-format corpus (`wirelake synth`, seed 1;
+not timed): `--days all` (the default) keeps the generator's own spread, stories over about
+seven years as a real archive's backfill; `--days 30` spreads them over 30 days; `--days all 30`
+measures both) and runs each system on it in a fresh process with the same number of
 worker processes:
 
   wirelake   `wirelake run` as users run it ad hoc: the Prefect flow, its temporary API
@@ -191,7 +193,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1,
                         help="runs of each system per N, alternating; the median is reported (machines drift)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--days", type=int, default=30, help="publication days the stories spread over")
+    parser.add_argument("--days", nargs="+", type=_spread, default=[None], metavar="{all,DAYS}",
+                        help="publication days the stories spread over: all (the generator's own spread, "
+                             "years; the default) or a number of days; several values measure each")
     parser.add_argument("--workdir", default=None, help="where corpora and outputs go (default: a temp folder)")
     parser.add_argument("--json", default=None, help="also write the rows to this JSON file")
     parser.add_argument("--child", choices=SYSTEMS, help=argparse.SUPPRESS)
@@ -211,7 +215,7 @@ def main() -> None:
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # a one-time cost, not timed
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
           f"{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}; "
-          f"{args.workers} workers per system; stories over {args.days} days", flush=True)
+          f"{args.workers} workers per system; stories over {', '.join(map(_spread_name, args.days))}", flush=True)
     print(f"{'N':>8} {'system':>10} {'articles':>9} {'MB':>7} {'wall s':>8} {'art/s':>7} {'MB/s':>6} "
           f"{'peak RSS MB':>12} {'entities':>9}", flush=True)
     rows = []
@@ -220,32 +224,54 @@ def main() -> None:
         if "served" in args.systems or "wirelake" in args.systems:
             print(f"importing Prefect (flow, task, futures, task runners): {prefect_import_s(env):.1f} s "
                   "in a fresh interpreter", flush=True)
-        for n in args.n:
-            rows += _measure_n(args, work, n, env, served_env, server)
+        for days in args.days:
+            for n in args.n:
+                rows += _measure_n(args, work, n, days, env, served_env, server)
             if args.json:  # after every N: a long run interrupted keeps what it measured
                 Path(args.json).write_text(json.dumps(rows, indent=1))
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _measure_n(args, work: Path, n: int, env: dict, served_env: dict, server: psutil.Process | None) -> list[dict]:
-    """Every system on the corpus of `n` deliveries, `args.repeat` rounds; prints and returns the rows."""
+def _spread(value: str) -> int | None:
+    """`all` -> None (the generator's own date spread), else a positive number of days."""
+    if value == "all":
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected 'all' or a number of days, got {value!r}")
+    return int(value)
+
+
+def _spread_name(days: int | None) -> str:
+    return "the generator's own spread (years)" if days is None else f"{days} days"
+
+
+def corpus_dates(days: int | None) -> dict:
+    """generate()'s start / end for a spread: none for the generator's own."""
+    return {} if days is None else {"start": FIRST_DAY, "end": FIRST_DAY + timedelta(days=days - 1)}
+
+
+def _measure_n(args, work: Path, n: int, days: int | None, env: dict, served_env: dict,
+               server: psutil.Process | None) -> list[dict]:
+    """Every system on the corpus of `n` deliveries over `days`, `args.repeat` rounds; prints and returns the rows."""
     from tasks.synth import generate
 
     rows = []
-    source = work / f"corpus-{n}"
+    spread = "all" if days is None else f"{days}d"
+    source = work / f"corpus-{n}-{spread}"
     if not source.exists():
-        generate(n, source, seed=args.seed, start=FIRST_DAY, end=FIRST_DAY + timedelta(days=args.days - 1))
+        generate(n, source, seed=args.seed, **corpus_dates(days))
+    print(f"{n:>8,} stories over {_spread_name(days)}", flush=True)
     mb = sum(p.stat().st_size for p in source.rglob("*") if p.is_file()) / 1e6
     runs: dict[str, list[dict]] = {system: [] for system in args.systems}
     for round_no in range(args.repeat):  # systems alternate, so a slow spell of the machine hits all
         for system in args.systems:
-            out = work / f"out-{n}-{system}"
+            out = work / f"out-{n}-{spread}-{system}"
             shutil.rmtree(out, ignore_errors=True)
             served = system == "served"
             r = measure(system, source, out, args.workers, served_env if served else env, server if served else None)
             shutil.rmtree(out, ignore_errors=True)
-            r.update(n=n, system=system, mb=mb, articles_per_s=r["articles"] / r["wall_s"], mb_per_s=mb / r["wall_s"])
+            r.update(n=n, days=spread, system=system, mb=mb, articles_per_s=r["articles"] / r["wall_s"], mb_per_s=mb / r["wall_s"])
             runs[system].append(r)
             _print_row(r, f"run {round_no + 1}/{args.repeat}" if args.repeat > 1 else "")
     results = {system: _median_run(measured) for system, measured in runs.items()}

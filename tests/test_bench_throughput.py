@@ -1,11 +1,13 @@
 """The throughput benchmark's Prefect-free runner writes the same lake as a flow run would."""
 
+import argparse
 import importlib.util
 import sys
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from tasks.synth import generate
 
@@ -41,3 +43,12 @@ def test_prefect_overhead_is_the_median_of_paired_round_differences():
     plain = [{"wall_s": w} for w in (78.0, 74.0, 79.0)]  # differences 4, 4, 1
     seconds, share = _bench().prefect_overhead(served, plain)
     assert seconds == 4.0 and share == 4.0 / 80.0
+
+
+def test_the_default_corpus_keeps_the_generators_date_spread_and_30_days_can_be_asked_for():
+    bench = _bench()
+    assert bench._spread("all") is None and bench.corpus_dates(None) == {}
+    assert bench.corpus_dates(bench._spread("30")) == {"start": date(2024, 1, 1), "end": date(2024, 1, 30)}
+    for bad in ("0", "-3", "years"):
+        with pytest.raises(argparse.ArgumentTypeError, match=bad):
+            bench._spread(bad)

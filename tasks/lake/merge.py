@@ -56,7 +56,7 @@ def drop_recorded(dataset: Dataset, staged: pa.Table, recorded: set[tuple]) -> p
 
 def first_of_each(table: pa.Table, key: tuple[str, ...]) -> pa.Table:
     """The first row of each distinct key, in the table's order."""
-    if table.num_rows == 0:
+    if table.num_rows < 2:
         return table
     numbered = table.append_column("__row", pa.array(range(table.num_rows), pa.int64()))
     firsts = numbered.group_by(list(key), use_threads=False).aggregate([("__row", "min")])
@@ -65,6 +65,8 @@ def first_of_each(table: pa.Table, key: tuple[str, ...]) -> pa.Table:
 
 def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     """Bring a table written by an older schema to the current one (missing columns null)."""
+    if table.schema.equals(schema):
+        return table
     columns = [
         table[f.name].cast(f.type) if f.name in table.column_names else pa.nulls(table.num_rows, f.type)
         for f in schema

@@ -13,12 +13,12 @@ import io
 import os
 import shutil
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
@@ -28,7 +28,13 @@ from tasks.lake.merge import conform, drop_recorded, merge_partition
 from tasks.lake.schema import (DATASETS, PUB_DATE, ROW_GROUP_ROWS, SCHEMA_VERSION, Dataset, DerivedIndex, Merge,
                                staged_schema)
 
-COMMIT_THREADS = 4
+COMMIT_THREADS = 4  # partitions merged at once (Arrow releases the GIL while it reads and encodes)
+GROUP_FILES, GROUP_BYTES = 256, 64 * 2**20  # files made durable together (AtomicGroup)
+FSYNC_THREADS = 16
+STAGED_WINDOW_BYTES = 32 * 2**20  # staged rows read at once by the commit
+# A partition smaller than this (in memory) is one row group: a reader opening a file of a few
+# kilobytes pays for each row group's footer entries and gains nothing from skipping one.
+SPLIT_ROW_GROUPS_BYTES = 1 * 2**20
 # Free text: min/max statistics of bodies would fill the footer and prune nothing.
 _NO_STATISTICS = {"body", "paragraphs", "headline", "subheadline", "related_headlines", "text", "detail"}
 _DICTIONARY_COLUMNS = ["agency", "kind", "date_source", "language", "source_format", "type", "stage", "reason",
@@ -49,7 +55,9 @@ def stage_batch(lake: str | Lake, run_id: str, batch_no: int, rows: dict[str, li
         # One row group per partition value: the commit reads one day at a time and skips the rest.
         table = table.sort_by([(dataset.partition, "ascending")])
         target = lake.staged_batch(run_id, name, batch_no)
-        write_atomically(lake, table, target, compression="lz4", row_groups_by=dataset.partition)
+        # Statistics on the partition key only: the commit finds each day's row groups by them.
+        write_atomically(lake, table, target, compression="lz4", row_groups_by=dataset.partition,
+                         statistics=[dataset.partition])
 
 
 def staging_dir(lake: str | Lake, run_id: str) -> str:
@@ -89,6 +97,12 @@ def sweep_staging(lake: Lake, keep: str) -> list[str]:
         else:
             gone = lake.fs.exists(owner) and holder_is_gone(lake, read_holder(lake, owner))
         if gone:
+            if lake.is_local and not name.startswith(DELETING):
+                # Renamed away first: a kill half-way through the delete (its owner file gone,
+                # batches left) leaves a folder marked as garbage, not one no sweep would take.
+                with contextlib.suppress(OSError):
+                    os.rename(folder, lake.deleting_dir(name))
+                    folder = lake.deleting_dir(name)
             with contextlib.suppress(FileNotFoundError, OSError):
                 lake.fs.rm(folder, recursive=True)
             swept.append(name)
@@ -98,15 +112,57 @@ def sweep_staging(lake: Lake, keep: str) -> list[str]:
 @dataclass(frozen=True)
 class Staged:
     """One dataset's staged batches of a run, read a partition at a time, so a commit holds
-    a few days of rows in memory, never the whole run."""
+    a few days of rows in memory, never the whole run.
+
+    Each batch holds one row group per partition value (stage_batch); their footers, read
+    once, say which row groups hold which value, so a day's rows are read from exactly its
+    row groups: the cost follows the rows, not days x batches."""
 
     dataset: Dataset
-    files: pads.Dataset
-    values: list[str]  # partition values present
+    lake: Lake
+    files: list[str]
+    footers: list[pq.FileMetaData]
+    row_groups: dict[str, list[tuple[int, int]]]  # partition value -> (file number, row group)
+
+    @property
+    def values(self) -> list[str]:
+        """The partition values present, sorted."""
+        return sorted(self.row_groups)
+
+    @property
+    def schema(self) -> pa.Schema:
+        return staged_schema(self.dataset)
 
     def rows(self, value: str) -> pa.Table:
-        # Batches hold one row group per partition value: the filter skips the others by statistics.
-        return self.files.to_table(filter=pc.field(self.dataset.partition) == value)
+        return next(self.each_partition([value]))[1]
+
+    def each_partition(self, values: Iterable[str]) -> Iterator[tuple[str, pa.Table]]:
+        """(value, its staged rows) for each value, in the order given (sorted, for one read
+        per window): a window of values, up to STAGED_WINDOW_BYTES of rows, is read with one
+        call per batch file, not one per value."""
+        window, size = [], 0
+        for value in values:
+            window.append(value)
+            size += sum(self.footers[f].row_group(g).total_byte_size for f, g in self.row_groups.get(value, []))
+            if size >= STAGED_WINDOW_BYTES:
+                yield from self._read_window(window)
+                window, size = [], 0
+        yield from self._read_window(window)
+
+    def _read_window(self, values: list[str]) -> Iterator[tuple[str, pa.Table]]:
+        groups_by_file: dict[int, list[int]] = {}
+        for value in values:
+            for file_no, group in self.row_groups.get(value, []):
+                groups_by_file.setdefault(file_no, []).append(group)
+        pieces: dict[str, list[pa.Table]] = {value: [] for value in values}
+        for file_no, groups in sorted(groups_by_file.items()):
+            with self.lake.fs.open(self.files[file_no], "rb") as handle:
+                table = pq.ParquetFile(handle, metadata=self.footers[file_no]).read_row_groups(sorted(groups))
+            for piece in runs_of(table, self.dataset.partition):
+                pieces[piece[self.dataset.partition][0].as_py()].append(piece)
+        for value in values:
+            rows = pa.concat_tables(pieces[value]) if pieces[value] else self.schema.empty_table()
+            yield value, rows if rows.schema == self.schema else rows.cast(self.schema)
 
 
 def staged_datasets(lake: str | Lake, run_id: str) -> Iterator[Staged]:
@@ -114,10 +170,31 @@ def staged_datasets(lake: str | Lake, run_id: str) -> Iterator[Staged]:
     lake = Lake.at(lake)
     for name, dataset in DATASETS.items():
         files = sorted(lake.fs.glob(lake.staged_batches(run_id, name)))
-        if files:
-            staged = pads.dataset(files, schema=staged_schema(dataset), filesystem=lake.fs)
-            values = pc.unique(staged.to_table(columns=[dataset.partition])[dataset.partition]).to_pylist()
-            yield Staged(dataset, staged, sorted(values))
+        if not files:
+            continue
+        footers, row_groups = [], {}
+        for file_no, path in enumerate(files):
+            with lake.fs.open(path, "rb") as handle:
+                footer = pq.read_metadata(handle)
+            footers.append(footer)
+            for value, group in _row_group_values(footer, dataset.partition):
+                row_groups.setdefault(value, []).append((file_no, group))
+        yield Staged(dataset, lake, files, footers, row_groups)
+
+
+def _row_group_values(footer: pq.FileMetaData, column: str) -> Iterator[tuple[str, int]]:
+    """(partition value, row group) of a staged batch, from its statistics (min = max: one
+    value per row group). A row group of nulls only has no value and holds nothing to commit."""
+    position = footer.schema.names.index(column)
+    for group in range(footer.num_row_groups):
+        statistics = footer.row_group(group).column(position).statistics
+        if statistics is None or not statistics.has_min_max:
+            if statistics is None and footer.row_group(group).num_rows:
+                raise ValueError(f"staged batch without statistics on {column}")
+            continue
+        if statistics.min != statistics.max:
+            raise ValueError(f"staged row group {group} holds several {column} values")
+        yield statistics.min, group
 
 
 # --- commit (one process, under the lake lock) --------------------------------------------
@@ -137,6 +214,9 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
     `replace`: pub_date partitions to rebuild from this run's rows alone (a backfill's days):
     rows not produced again disappear. `only`: if given, staged rows outside these pub_dates are
     ignored. `after_commit(lake, report)` runs while the lock is still held (ledger, run report).
+
+    Partitions are merged on a few threads and their files swapped in by groups (AtomicGroup):
+    written aside, made durable together, then each replaced atomically.
     """
     lake = Lake.at(lake)
     replace, only = set(replace), (set(only) if only is not None else None)
@@ -153,21 +233,25 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
                     values &= only
                 # A replaced day the run no longer produces must become empty, not stay stale.
                 values |= replace
-            name = dataset.name
-            empty = staged.files.schema.empty_table()
+            present = partition_values(lake, dataset.name)  # one listing, not a look-up per day
             recorded = recorded_keys(lake, dataset, values) if dataset.merge is Merge.KEEP_RECORDED else set()
 
-            def commit_one(value: str, staged=staged, dataset=dataset, empty=empty, recorded=recorded) -> tuple[int, int]:
-                rows = drop_recorded(dataset, staged.rows(value), recorded) if value in staged.values else empty
-                return _commit_partition(lake, dataset, value, rows, value in replace)
+            def commit_one(value_rows: tuple[str, pa.Table], dataset=dataset, present=present,
+                           recorded=recorded) -> PartitionChange:
+                value, rows = value_rows
+                if recorded:  # rejects recorded on another run_date stay recorded once
+                    rows = drop_recorded(dataset, rows, recorded)
+                return _partition_change(lake, dataset, value, rows, value in present, value in replace)
 
-            # Partitions are independent; threads overlap their reads, writes and fsyncs.
-            with ThreadPoolExecutor(max_workers=COMMIT_THREADS) as pool:
-                counts = pool.map(commit_one, sorted(values))
-                for run_rows, new_rows in counts:
-                    report.partitions[name] += 1
-                    report.rows_written[name] += run_rows
-                    report.rows_new[name] += new_rows
+            group = AtomicGroup(lake)
+            for change in _in_order(commit_one, staged.each_partition(sorted(values)), COMMIT_THREADS):
+                report.partitions[dataset.name] += 1
+                report.rows_written[dataset.name] += change.run_rows
+                report.rows_new[dataset.name] += change.new_rows
+                group.add(change.files)
+                if group.is_full():
+                    group.commit()
+            group.commit()
             if dataset.index is not None:
                 stale_indexes[dataset.index.name] = dataset.index
         for index in stale_indexes.values():
@@ -194,24 +278,53 @@ def drop_staging(lake: str | Lake, run_id: str) -> None:
         lake.fs.rm(folder, recursive=True)
 
 
-def _commit_partition(lake: Lake, dataset: Dataset, value: str, rows: pa.Table, replace: bool) -> tuple[int, int]:
-    path = partition_path(lake, dataset, value)
-    existing = read_partition(lake, dataset, value)
-    if replace and existing is not None:
-        # Keep only what carries over (first ingested_at); rows are rebuilt from this run.
-        merged, run_rows, new_rows = merge_partition(dataset, existing, rows, drop_existing=True)
+@dataclass(frozen=True)
+class FileChange:
+    """One file of the lake replaced by `data`, or with data None the folder `path` removed
+    (a partition left without rows)."""
+
+    path: str
+    data: bytes | None
+
+
+@dataclass(frozen=True)
+class PartitionChange:
+    files: list[FileChange]  # in order: the partition, then its summary for a derived index
+    run_rows: int
+    new_rows: int
+
+
+def _partition_change(lake: Lake, dataset: Dataset, value: str, rows: pa.Table, present: bool,
+                      replace: bool) -> PartitionChange:
+    """Merge one partition's staged rows with the lake's and encode what to write (no write)."""
+    existing = _read_partition_file(lake, dataset, value) if present else None
+    # With `replace`, only what carries over (first ingested_at) is kept; rows are rebuilt from this run.
+    merged, run_rows, new_rows = merge_partition(dataset, existing, rows,
+                                                 drop_existing=replace and existing is not None)
+    if merged.num_rows:
+        # Small partitions are read whole faster than their row groups are skipped: one row group.
+        row_groups_by = dataset.row_groups_by if merged.nbytes >= SPLIT_ROW_GROUPS_BYTES else None
+        files = [FileChange(lake.partition_file(dataset, value),
+                            parquet_bytes(merged, row_groups_by=row_groups_by, row_group_rows=dataset.row_group_rows))]
     else:
-        merged, run_rows, new_rows = merge_partition(dataset, existing, rows)
-    if merged.num_rows == 0:
-        with contextlib.suppress(FileNotFoundError):
-            lake.fs.rm(lake.partition_dir(dataset, value), recursive=True)
-    else:
-        write_atomically(lake, merged, path, compression="zstd", row_groups_by=dataset.row_groups_by,
-                         row_group_rows=dataset.row_group_rows)
+        files = [FileChange(lake.partition_dir(dataset, value), None)] if present else []
     if dataset.index is not None:  # the partition's absolute summary, written after the partition
-        summary_path = lake.summary_file(dataset.index.summaries, value)
-        write_atomically(lake, dataset.index.summarise(value, merged), summary_path)
-    return run_rows, new_rows
+        summary = dataset.index.summarise(value, merged)
+        files.append(FileChange(lake.summary_file(dataset.index.summaries, value), parquet_bytes(summary)))
+    return PartitionChange(files, run_rows, new_rows)
+
+
+def _in_order(function, items: Iterable, threads: int) -> Iterator:
+    """function(item) for each item on `threads` threads, results in the items' order; at
+    most 2 x threads results wait at once, so memory stays a few partitions."""
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        waiting: deque = deque()
+        for item in items:
+            waiting.append(pool.submit(function, item))
+            if len(waiting) >= 2 * threads:
+                yield waiting.popleft().result()
+        while waiting:
+            yield waiting.popleft().result()
 
 
 def read_summaries(lake: Lake, index: DerivedIndex) -> pa.Table:
@@ -248,35 +361,50 @@ def recorded_keys(lake: Lake, dataset: Dataset, skip: Iterable[str]) -> set[tupl
 
 
 def read_partition(lake: str | Lake, dataset: Dataset, value: str) -> pa.Table | None:
-    lake = Lake.at(lake)
-    path = partition_path(lake, dataset, value)
-    if not lake.fs.exists(path):
+    return _read_partition_file(Lake.at(lake), dataset, value)
+
+
+def _read_partition_file(lake: Lake, dataset: Dataset, value: str) -> pa.Table | None:
+    try:
+        with lake.fs.open(lake.partition_file(dataset, value), "rb") as handle:
+            return conform(pq.ParquetFile(handle).read(), dataset.schema)
+    except FileNotFoundError:  # a partition folder without its file: a kill before the first swap
         return None
-    return conform(pq.read_table(path, filesystem=lake.fs), dataset.schema)
 
 
 # --- atomic writes ------------------------------------------------------------------------
 
 
-def write_atomically(lake: Lake, table: pa.Table, target: str, compression: str = "zstd",
-                     row_groups_by: str | None = None, row_group_rows: int = ROW_GROUP_ROWS) -> None:
-    """Write a table as Parquet so that readers see the old file or the new one, never a part.
+def parquet_bytes(table: pa.Table, compression: str = "zstd", row_groups_by: str | None = None,
+                  row_group_rows: int = ROW_GROUP_ROWS, statistics: list[str] | None = None) -> bytes:
+    """A table as the lake's Parquet (pure).
 
     Low-cardinality columns are dictionary-encoded; every column but free text carries
-    min/max statistics. With `row_groups_by` (the table sorted by it), each value of that column
+    min/max statistics (or the columns `statistics` names). With `row_groups_by` (the table sorted by it), each value of that column
     starts a new row group, so a filter on it skips the other row groups.
     """
     metadata = dict(table.schema.metadata or {})
     metadata[b"wirelake.schema_version"] = SCHEMA_VERSION.encode()
     table = table.replace_schema_metadata(metadata)
     dictionary = [c for c in _DICTIONARY_COLUMNS if c in table.column_names]
-    statistics = [c for c in table.column_names if c not in _NO_STATISTICS]
+    if statistics is None:
+        statistics = [c for c in table.column_names if c not in _NO_STATISTICS]
     buffer = io.BytesIO()
     with pq.ParquetWriter(buffer, table.schema, compression=compression, use_dictionary=dictionary,
                           write_statistics=statistics) as writer:
         for piece in runs_of(table, row_groups_by) if row_groups_by else [table]:
             writer.write_table(piece, row_group_size=row_group_rows)
-    write_bytes_atomically(lake, buffer.getvalue(), target)
+    return buffer.getvalue()
+
+
+def write_atomically(lake: Lake, table: pa.Table, target: str, compression: str = "zstd",
+                     row_groups_by: str | None = None, row_group_rows: int = ROW_GROUP_ROWS,
+                     statistics: list[str] | None = None) -> None:
+    """Write a table as Parquet (parquet_bytes) so that readers see the old file or the new
+    one, never a part."""
+    data = parquet_bytes(table, compression=compression, row_groups_by=row_groups_by, row_group_rows=row_group_rows,
+                         statistics=statistics)
+    write_bytes_atomically(lake, data, target)
 
 
 def runs_of(table: pa.Table, column: str) -> Iterator[pa.Table]:
@@ -295,25 +423,83 @@ def write_bytes_atomically(lake: Lake, data: bytes, target: str) -> None:
     Locally: a hidden temp file beside it, fsync, rename. On object storage a single PUT is
     already atomic, so the file is written in one request.
     """
-    if not lake.is_local:
-        lake.fs.pipe_file(target, data)
-        return
+    group = AtomicGroup(lake)
+    group.add([FileChange(target, data)])
+    group.commit()
+
+
+class AtomicGroup:
+    """File changes applied together, each one atomically: a reader sees every file old or new.
+
+    Locally every new file is written aside under a hidden temporary name, then all are
+    fsynced at once (concurrent fsyncs share the file system's journal commits: one fsync per
+    file in a row cost 3 ms each), and only then is each renamed over its target, in the order
+    added. A kill at any point leaves each target old or new; the temporaries of a dead writer
+    are hidden from readers and removed by the next write in their folder. On object storage
+    each file is one PUT, atomic by itself.
+    """
+
+    def __init__(self, lake: Lake):
+        self.lake = lake
+        self.changes: list[FileChange] = []
+        self.size = 0
+
+    def add(self, changes: Iterable[FileChange]) -> None:
+        for change in changes:
+            self.changes.append(change)
+            self.size += len(change.data or b"")
+
+    def is_full(self) -> bool:
+        return len(self.changes) >= GROUP_FILES or self.size >= GROUP_BYTES
+
+    def commit(self) -> None:
+        changes, self.changes, self.size = self.changes, [], 0
+        if not changes:
+            return
+        if not self.lake.is_local:
+            for change in changes:
+                if change.data is None:
+                    with contextlib.suppress(FileNotFoundError):
+                        self.lake.fs.rm(change.path, recursive=True)
+                else:
+                    self.lake.fs.pipe_file(change.path, change.data)
+            return
+        for folder in {os.path.dirname(change.path) for change in changes if change.data is not None}:
+            if os.path.isdir(folder):
+                _remove_dead_temporaries(folder)
+            else:
+                os.makedirs(folder, exist_ok=True)
+        written = {change.path: _write_aside(change.path, change.data) for change in changes if change.data is not None}
+        with ThreadPoolExecutor(max_workers=min(FSYNC_THREADS, len(written) or 1)) as pool:
+            list(pool.map(_fsync, written.values()))
+        for change in changes:
+            if change.data is None:
+                shutil.rmtree(change.path, ignore_errors=True)
+            else:
+                os.replace(written[change.path], change.path)
+
+
+def _write_aside(target: str, data: bytes) -> str:
+    """Write `data` to a hidden temporary beside `target` (not yet durable); its path."""
     folder, name = os.path.dirname(target), os.path.basename(target)
-    os.makedirs(folder, exist_ok=True)
-    _remove_dead_temporaries(folder, name)
     temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
     with open(temporary, "wb") as handle:
         handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, target)
+    return temporary
 
 
-def _remove_dead_temporaries(folder: str, name: str) -> None:
-    """Temp files of writers killed mid-write (hidden, so readers never saw them)."""
-    prefix = f".{name}."
+def _fsync(path: str) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _remove_dead_temporaries(folder: str) -> None:
+    """Temp files (.<name>.<pid>.tmp) of writers killed mid-write (hidden, so readers never saw them)."""
     for entry in os.listdir(folder):
-        if entry.startswith(prefix) and entry.endswith(".tmp") and pid_is_dead(entry[len(prefix):-len(".tmp")]):
+        if entry.startswith(".") and entry.endswith(".tmp") and pid_is_dead(entry[:-len(".tmp")].rsplit(".", 1)[-1]):
             with contextlib.suppress(FileNotFoundError):
                 os.remove(os.path.join(folder, entry))
 

@@ -22,6 +22,7 @@ from tasks.lake.schema import DATASETS
 
 AGENCIES = ["AFP", "AP", "Reuters", "Xinhua", "dpa"]
 T0 = datetime(2024, 5, 1, tzinfo=timezone.utc)
+PER_AGENCY = 40
 
 
 class CountingFile(io.RawIOBase):
@@ -75,12 +76,13 @@ def article(i: int, day: date, agency: str, rng: random.Random) -> dict:
 
 @pytest.fixture(scope="module")
 def two_months(tmp_path_factory):
-    """Five agencies, 20 articles each per day, every fourth day of May and June 2024."""
+    """Five agencies, 40 articles each per day (over SPLIT_ROW_GROUPS_BYTES a day), every fourth day of
+    May and June 2024."""
     root = tmp_path_factory.mktemp("lake")
     rng = random.Random(7)
     days = [date(2024, 5, 1) + timedelta(days=d) for d in range(0, 61, 4)]
     rows = [article(i, day, agency, rng) for i, (day, agency) in
-            enumerate((day, agency) for day in days for agency in AGENCIES for _ in range(20))]
+            enumerate((day, agency) for day in days for agency in AGENCIES for _ in range(PER_AGENCY))]
     rng.shuffle(rows)  # batches arrive in any order
     for batch_no in range(4):
         lake.stage_batch(root, "r1", batch_no, {"articles": rows[batch_no::4]})
@@ -97,6 +99,19 @@ def test_each_agency_is_its_own_row_group_with_statistics(two_months):
     assert all("DICTIONARY" in " ".join(g.encodings) for g in groups)
 
 
+def test_a_small_partition_is_one_row_group(tmp_path):
+    """A day of a few articles (a years-long archive has thousands of them) is read whole: per-agency
+    row groups would only add footer entries to every file a reader opens."""
+    rng = random.Random(3)
+    rows = [article(i, date(2024, 5, 1), AGENCIES[i % 5], rng) for i in range(10)]
+    lake.stage_batch(tmp_path, "r1", 0, {"articles": rows})
+    lake.commit_run(tmp_path, "r1")
+    meta = pq.ParquetFile(tmp_path / "articles/pub_date=2024-05-01/part-0.parquet").metadata
+    assert meta.num_row_groups == 1 and meta.num_rows == 10
+    assert pq.read_table(tmp_path / "articles/pub_date=2024-05-01/part-0.parquet")["agency"].to_pylist() == \
+        sorted(AGENCIES * 2)
+
+
 def test_one_agency_one_month_reads_only_its_row_groups(two_months):
     root, days = two_months
     fs = CountingFileSystem()
@@ -105,7 +120,7 @@ def test_one_agency_one_month_reads_only_its_row_groups(two_months):
         filters=[("agency", "==", "Reuters"), ("pub_date", ">=", "2024-06-01"), ("pub_date", "<", "2024-07-01")],
     )
     june = [d for d in days if d.month == 6]
-    assert len(frame) == 20 * len(june)
+    assert len(frame) == PER_AGENCY * len(june)
 
     def part(day):
         return root / f"articles/pub_date={day}/part-0.parquet"
@@ -143,6 +158,28 @@ def test_commit_reads_one_day_of_staged_rows_at_a_time(tmp_path):
     assert staged.values == ["2024-05-01", "2024-05-02", "2024-05-03"]
     assert staged.rows("2024-05-02").num_rows == 10
     assert set(staged.rows("2024-05-02")["pub_date"].to_pylist()) == {"2024-05-02"}
+
+
+def test_staged_rows_of_many_days_come_from_their_row_groups(tmp_path, monkeypatch):
+    """Reading a window of days at once (one read per batch file) gives each day exactly its rows,
+    across batches, with days absent from a batch and a day no batch holds."""
+    from tasks.lake import writer
+
+    days = [date(2024, 5, 1) + timedelta(days=d) for d in range(12)]
+    rows = [article(i, days[i % 12], AGENCIES[i % 5], random.Random(i)) for i in range(90)]
+    batches = [[r for r in rows[n::3] if r["pub_date"] != "2024-05-04" or n == 1] for n in range(3)]
+    for batch_no, batch in enumerate(batches):  # 2024-05-04 is in batch 1 only
+        lake.stage_batch(tmp_path, "r1", batch_no, {"articles": batch})
+    staged = next(lake.staged_datasets(tmp_path, "r1"))
+    expected = Counter(r["pub_date"] for batch in batches for r in batch)
+    wanted = [d.isoformat() for d in days] + ["2024-06-30"]
+    for window in (1, 10**9):  # a window per day, and one window for all
+        monkeypatch.setattr(writer, "STAGED_WINDOW_BYTES", window)
+        got = {day: table for day, table in staged.each_partition(wanted)}
+        assert list(got) == wanted
+        assert {day: t.num_rows for day, t in got.items() if t.num_rows} == dict(expected)
+        assert all(set(t["pub_date"].to_pylist()) <= {day} for day, t in got.items())
+        assert got["2024-06-30"].num_rows == 0 and got["2024-06-30"].schema == staged.schema
 
 
 def test_runs_of_splits_at_each_change_of_value():
