@@ -18,7 +18,8 @@ def merge_partition(dataset: Dataset, existing: pa.Table | None, staged: pa.Tabl
 
     Pure; returns (merged table, distinct rows of the run, of which new to the lake).
 
-    Duplicates within the run keep the row from the first source_uri. Against the lake:
+    Duplicates within the run keep the row the dataset prefers, then the one from the first
+    source_uri. Against the lake:
     with Merge.REPLACE_GROUP, rows of this run replace those of the same group (an article:
     the current parser's output wins, but it keeps its first ingested_at); with
     Merge.KEEP_RECORDED, rows already recorded stay as they were.
@@ -26,8 +27,9 @@ def merge_partition(dataset: Dataset, existing: pa.Table | None, staged: pa.Tabl
     """
     if dataset.partition in staged.column_names:
         staged = staged.drop_columns([dataset.partition])
-    if "source_uri" in staged.column_names:
-        staged = staged.sort_by([("source_uri", "ascending")])
+    order = [*dataset.prefer, *([("source_uri", "ascending")] if "source_uri" in staged.column_names else [])]
+    if order:  # a stable sort: among equals, the run's own order stands
+        staged = staged.sort_by(order)
     staged = first_of_each(conform(staged, dataset.schema), dataset.key)
     if existing is None or existing.num_rows == 0:
         return staged.sort_by(list(dataset.sort)), staged.num_rows, staged.num_rows

@@ -169,6 +169,9 @@ class Dataset:
     `first_seen` a column whose earliest value a replaced row keeps (an article's first
     ingested_at). `index`: a derived index kept from this dataset, if any.
 
+    `prefer`: which of a run's rows with one key is kept: the first after sorting by these
+    columns (entities: a span the agency marked up beats the model's guess at the same span).
+
     `row_groups_by`: a low-cardinality column the rows are sorted by first; each of its values
     starts a new row group, so the row-group statistics let readers skip the other values
     (articles: a query for one agency reads that agency's row groups only). `row_group_rows`
@@ -184,6 +187,7 @@ class Dataset:
     group: str = "article_id"
     first_seen: str | None = None
     index: DerivedIndex | None = None
+    prefer: tuple[tuple[str, str], ...] = ()
     row_groups_by: str | None = None
     row_group_rows: int = ROW_GROUP_ROWS
 
@@ -196,7 +200,8 @@ DATASETS = {
         row_groups_by="agency", row_group_rows=8_000,  # about 40 MB of text per row group at most
     ),
     "entities": Dataset(
-        "entities", ENTITIES, PUB_DATE, key=("article_id", "start", "end", "type"),
+        "entities", ENTITIES, PUB_DATE, key=("article_id", "start", "end"),  # one span, one row, one type
+        prefer=(("source", "ascending"),),  # "agency" before "model"
         sort=(("article_id", "ascending"), ("start", "ascending")), index=EntityIndex(),
     ),
     "quotes": Dataset(

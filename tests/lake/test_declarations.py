@@ -89,3 +89,19 @@ def test_the_backfill_state_file_is_where_backfills_keep_it(tmp_path):
 
     path = lake.Lake.at(str(tmp_path)).backfill_state_file(date(2024, 5, 1), date(2024, 5, 3))
     assert path == f"{tmp_path}/_state/backfill-2024-05-01-2024-05-03.json"
+
+
+def test_one_span_is_one_entity_row_and_the_agency_markup_wins():
+    from tasks.lake.merge import merge_partition
+
+    dataset = DATASETS["entities"]
+    span = {"article_id": "a1", "text": "Israel", "name": "Israel", "start": 10, "end": 16, "paragraph": 0}
+    staged = pa.Table.from_pylist([  # two deliveries of one article: the model's guess first
+        {**span, "type": "ORG", "source": "model"},
+        {**span, "type": "LOC", "source": "agency", "country_code": "IL"},
+        {**span, "start": 30, "end": 36, "type": "LOC", "source": "model"},
+    ], schema=dataset.schema)
+    merged, run_rows, _ = merge_partition(dataset, None, staged)
+    assert run_rows == 2
+    assert sorted((r["start"], r["type"], r["source"]) for r in merged.to_pylist()) == [
+        (10, "LOC", "agency"), (30, "LOC", "model")]
