@@ -40,6 +40,7 @@ QUARANTINE = "_quarantine"
 OWNER_FILE = "_owner"
 LOCK_FILE = "lock"
 ENTITY_DAYS = "entity_days"  # the entity index's per-day summaries (entity_index.py)
+PARTITIONS_FILE = "partitions.parquet"  # _state/partitions.parquet: rows of every partition at its last commit
 LEDGER_STEM = "ledger"  # _state/ledger.parquet (status also counts any ledger* beside it)
 CLAIMING = ".claim-"  # prefixes of staging folders that hold no live run's batches
 DELETING = ".done-"
@@ -138,6 +139,10 @@ class Lake:
 
     def ledger_file(self) -> str:
         return self.path(STATE, f"{LEDGER_STEM}.parquet")
+
+    def partitions_file(self) -> str:
+        """What the writer committed: dataset, partition value, rows (a deleted partition shows)."""
+        return self.path(STATE, PARTITIONS_FILE)
 
     def summary_file(self, folder: str, value: str) -> str:
         """A derived index's summary of one partition (folder: the index's declared `summaries`)."""

@@ -66,10 +66,16 @@ def readable_summaries(lake: Lake, index: DerivedIndex) -> pa.Table:
 
 
 def intact_days(lake: str | Lake) -> set[str]:
-    """The pub_date days whose partitions are all there: articles present, and no derived
-    summary counting rows of a partition that is gone. A run re-reads the files of the others."""
+    """The pub_date days whose partitions are all there: articles present, no partition the
+    writer recorded (_state/partitions.parquet) gone, and no derived summary counting rows of a
+    partition that is gone. A run re-reads the files of the others."""
+    from tasks.lake.writer import read_partitions
+
     lake = Lake.at(lake)
     days = _partition_values(lake, DATASETS["articles"])
+    for (name, day), _ in _missing_partitions(lake, read_partitions(lake)):
+        if DATASETS[name].partition == PUB_DATE:
+            days.pop(day, None)
     for dataset in DATASETS.values():
         if dataset.index is None or dataset.partition != PUB_DATE:
             continue
@@ -103,8 +109,17 @@ def scan(lake: str | Lake) -> Damage:
             index_file = lake.index_file(dataset.index.name)
             if lake.fs.exists(index_file) and _read(lake, index_file, dataset.index.schema) is None:
                 damage.problems.append(f"unreadable index {index_file} (repair rebuilds it from the summaries)")
+    from tasks.lake.writer import read_partitions
+
+    for (name, value), rows in _missing_partitions(lake, read_partitions(lake)):
+        dataset = DATASETS[name]
+        fix = "re-read from the raw files" if dataset.partition == PUB_DATE else "its rows cannot be rebuilt"
+        damage.problems.append(f"missing partition {lake.partition_dir(dataset, value)} ({rows:,} rows at its "
+                               f"last commit; {fix})")
+        if dataset.partition == PUB_DATE:
+            damage.days_to_reread.add(value)
     all_days = set(_partition_values(lake, DATASETS["articles"]))
-    for day in all_days - intact_days(lake):
+    for day in all_days - intact_days(lake) - damage.days_to_reread:
         damage.problems.append(f"day {day}: a partition its state counts rows in is gone (re-read from the raw files)")
         damage.days_to_reread.add(day)
     for name, path in (("ledger", lake.ledger_file()),):
@@ -143,6 +158,13 @@ def quarantine(lake: Lake, path: str) -> str:
         if posixpath.basename(folder).count("=") == 1 and not lake.fs.ls(folder, detail=False):
             lake.fs.rmdir(folder)
     return target
+
+
+def _missing_partitions(lake: Lake, recorded: dict[tuple[str, str], int]) -> list[tuple[tuple[str, str], int]]:
+    """Partitions the writer recorded with rows that are no longer in the lake."""
+    present = {name: set(_partition_values(lake, dataset)) for name, dataset in DATASETS.items()}
+    return sorted((key, rows) for key, rows in recorded.items()
+                  if rows and key[0] in present and key[1] not in present[key[0]])
 
 
 def _partition_values(lake: Lake, dataset: Dataset) -> dict[str, str]:

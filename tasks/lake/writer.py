@@ -224,6 +224,7 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
     for name in DATASETS:
         report.partitions[name] = report.rows_written[name] = report.rows_new[name] = 0
     stale_indexes: dict[str, DerivedIndex] = {}  # name -> index whose source dataset changed
+    committed: dict[tuple[str, str], int] = {}  # (dataset, partition value) -> rows after the commit
     with lake_lock(lake):
         sweep_staging(lake, keep=run_id)
         for staged in staged_datasets(lake, run_id):
@@ -248,6 +249,7 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
                 report.partitions[dataset.name] += 1
                 report.rows_written[dataset.name] += change.run_rows
                 report.rows_new[dataset.name] += change.new_rows
+                committed[(dataset.name, change.value)] = change.rows
                 group.add(change.files)
                 if group.is_full():
                     group.commit()
@@ -256,11 +258,37 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
                 stale_indexes[dataset.index.name] = dataset.index
         for index in stale_indexes.values():
             write_atomically(lake, index.combine(read_summaries(lake, index)), lake.index_file(index.name))
+        record_partitions(lake, committed)
         assert_lock_held(lake)  # the lock is still ours: a taken-over lock stops us before the ledger
         if after_commit is not None:
             after_commit(lake, report)
     drop_staging(lake, run_id)
     return report
+
+
+PARTITIONS = pa.schema([("dataset", pa.string()), ("value", pa.string()), ("rows", pa.int64())])
+
+
+def read_partitions(lake: Lake) -> dict[tuple[str, str], int]:
+    """(dataset, partition value) -> rows at its last commit; empty when never recorded or unreadable."""
+    try:
+        table = pq.read_table(lake.partitions_file(), filesystem=lake.fs, schema=PARTITIONS)
+    except (OSError, ValueError, pa.ArrowException):
+        return {}
+    return {(d, v): r for d, v, r in zip(*(table[c].to_pylist() for c in PARTITIONS.names))}
+
+
+def record_partitions(lake: Lake, committed: dict[tuple[str, str], int]) -> None:
+    """Keep `_state/partitions.parquet` up to date with this commit, so that a partition deleted
+    later is found (repair.intact_days) instead of the lake shrinking silently. A kill before
+    this write leaves the record behind the partitions: at worst a day is read again."""
+    if not committed:
+        return
+    known = {**read_partitions(lake), **committed}
+    rows = sorted((key, n) for key, n in known.items() if n)
+    table = pa.table({"dataset": [k[0] for k, _ in rows], "value": [k[1] for k, _ in rows],
+                      "rows": [n for _, n in rows]}, schema=PARTITIONS)
+    write_atomically(lake, table, lake.partitions_file())
 
 
 def drop_staging(lake: str | Lake, run_id: str) -> None:
@@ -292,6 +320,8 @@ class PartitionChange:
     files: list[FileChange]  # in order: the partition, then its summary for a derived index
     run_rows: int
     new_rows: int
+    value: str = ""
+    rows: int = 0  # the partition's rows after the commit (0: it is gone)
 
 
 def _partition_change(lake: Lake, dataset: Dataset, value: str, rows: pa.Table, present: bool,
@@ -311,7 +341,7 @@ def _partition_change(lake: Lake, dataset: Dataset, value: str, rows: pa.Table, 
     if dataset.index is not None:  # the partition's absolute summary, written after the partition
         summary = dataset.index.summarise(value, merged)
         files.append(FileChange(lake.summary_file(dataset.index.summaries, value), parquet_bytes(summary)))
-    return PartitionChange(files, run_rows, new_rows)
+    return PartitionChange(files, run_rows, new_rows, value, merged.num_rows)
 
 
 def _in_order(function, items: Iterable, threads: int) -> Iterator:

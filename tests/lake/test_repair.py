@@ -1,6 +1,7 @@
 """Damage in a lake is named in one line and repaired: derived state (entity day summaries,
 entity_index) is rebuilt, never shrunk; unreadable files are moved aside and their days read
-again from the raw files; a deleted partition of a derived-state dataset is re-read."""
+again from the raw files; a deleted partition of any dataset is named, and read again when its
+day can be (the writer records every partition it commits: _state/partitions.parquet)."""
 
 from __future__ import annotations
 
@@ -151,3 +152,27 @@ def test_status_and_report_refuse_a_path_that_is_not_a_lake(tmp_path, built):
         result = _cli(*command)
         assert result.returncode == 1
         assert len(result.stderr.strip().splitlines()) == 1 and "not a wirelake lake" in result.stderr
+
+
+@pytest.mark.parametrize("dataset", ["quotes", "amounts"])
+def test_a_deleted_partition_of_any_dataset_is_named_and_read_again(lake, dataset):
+    source, lake, expected = lake
+    day = sorted(p.name.split("=", 1)[1] for p in (lake / dataset).iterdir() if p.name.startswith("pub_date="))[0]
+    shutil.rmtree(lake / dataset / f"pub_date={day}")
+    assert day not in intact_days(str(lake))
+    assert any(line.startswith(f"missing partition {lake / dataset / f'pub_date={day}'}") for line in scan(str(lake)).problems)
+    assert _rerun(source, lake)  # the files of that day
+    pd.testing.assert_frame_equal(_snapshot(lake)[dataset], expected[dataset], check_dtype=False)
+    assert scan(str(lake)).problems == []
+
+
+def test_a_deleted_rejects_partition_is_named(lake, tmp_path):
+    source, lake, _ = lake
+    with_reject = tmp_path / "raw"
+    shutil.copytree(source, with_reject)
+    (with_reject / "empty.txt").write_bytes(b"")  # a reject: "read: empty file"
+    _rerun(with_reject, lake)
+    [partition] = [p for p in (lake / "rejects").iterdir() if p.name.startswith("run_date=")]
+    shutil.rmtree(partition)
+    assert any(line.startswith(f"missing partition {partition}") and "cannot be rebuilt" in line
+               for line in scan(str(lake)).problems)
