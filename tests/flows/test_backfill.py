@@ -1,7 +1,6 @@
 """The backfill loop and its saved state, driven without Prefect (the same loop the
 `wire-backfill` flow runs, here over plain passes of run_batch + summarise + commit)."""
 
-import shutil
 import subprocess
 import sys
 from datetime import date, datetime, timezone
@@ -15,19 +14,10 @@ from tasks import lake as lake_writer
 from tasks.batch import run_batch
 from tasks.sources import list_source
 
-from tests.conftest import FIXTURES
-
 
 def test_the_backfill_loop_does_not_load_prefect():
     check = "import sys, flows.backfill; assert 'prefect' not in sys.modules, 'prefect was imported'"
     subprocess.run([sys.executable, "-c", check], check=True, timeout=120)
-
-
-@pytest.fixture
-def source(tmp_path):
-    src = tmp_path / "raw"
-    shutil.copytree(FIXTURES / "raw_mini", src)
-    return src
 
 
 def plain_pass(source: str, lake: str, calls: list):

@@ -16,16 +16,8 @@ from tasks import settings
 from tasks.lake.ledger import read_ledger
 from tasks.lake.runs import last_successful_run, read_runs
 
-from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.prefect
-
-
-@pytest.fixture
-def source(tmp_path):
-    src = tmp_path / "raw"
-    shutil.copytree(FIXTURES / "raw_mini", src)
-    return src
 
 
 def articles(lake):

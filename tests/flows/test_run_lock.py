@@ -5,7 +5,6 @@ the lake, not Prefect's API, decides whether a run happened."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from datetime import date
@@ -17,16 +16,9 @@ import flows.ingest as ingest_module
 from flows.ingest import run_backfill, run_flow
 from tasks.sources import list_source
 
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.prefect
-
-
-@pytest.fixture
-def source(tmp_path):
-    src = tmp_path / "raw"
-    shutil.copytree(FIXTURES / "raw_mini", src)
-    return src
 
 
 def _holder_pid(lake) -> int | None:
