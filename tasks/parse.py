@@ -15,7 +15,7 @@ from dateutil import tz as dateutil_tz
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from tasks.settings import LIMITS
-from tasks.agencies import agency_table, canonical_agency
+from tasks.agencies import agency_table, canonical_agency, known_canonical
 from tasks.records import Reject, Story
 
 # --- agencies -----------------------------------------------------------------------------
@@ -264,12 +264,8 @@ def _credited_agency(mark: str | None) -> str | None:
     """The first known agency of a mark: 'tca/dpa' -> 'dpa', 'ats afp' -> 'ATS'; None if none is known."""
     if not mark:
         return None
-    if AGENCY_NAME.fullmatch(mark.strip()):
-        return canonical_agency(mark)
-    for part in re.split(r"[/\s]+", mark):
-        if part and AGENCY_NAME.fullmatch(part):
-            return canonical_agency(part)
-    return None
+    return known_canonical(mark) or next(
+        (agency for part in re.split(r"[/\s]+", mark) if (agency := known_canonical(part))), None)
 
 
 END_MARKS = ("Endit", "ENDS", "ENDITEM", "(END)", "END", "###", "-- 30 --", "-30-", "— 30 —")

@@ -334,10 +334,8 @@ def known_agency(name: str | None) -> str | None:
     for candidate in candidates:
         if canonical := known_canonical(candidate):
             return canonical
-        key = " ".join(candidate.strip(" .,-").split()).lower()
-        if key in AGENCIES:
-            return canonical_agency(AGENCIES[key])
-        squashed = key.replace(" ", "").replace("-", "")
+        # (known_canonical covers every spelling of the table; a domain may squash one.)
+        squashed = "".join(candidate.strip(" .,-").split()).lower().replace("-", "")
         if squashed in _SQUASHED_AGENCIES:
             return _SQUASHED_AGENCIES[squashed]
     return None
