@@ -20,6 +20,7 @@ import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
 from tasks.lake.layout import QUARANTINE, Lake, is_hidden, partition_value  # noqa: F401  (QUARANTINE: for callers)
+from tasks.lake.partitions import read_partitions
 from tasks.lake.schema import DATASETS, PUB_DATE, Dataset, DerivedIndex
 
 READ_ERRORS = (pa.ArrowInvalid, OSError, ValueError)
@@ -69,8 +70,6 @@ def intact_days(lake: str | Lake) -> set[str]:
     """The pub_date days whose partitions are all there: articles present, no partition the
     writer recorded (_state/partitions.parquet) gone, and no derived summary counting rows of a
     partition that is gone. A run re-reads the files of the others."""
-    from tasks.lake.writer import read_partitions
-
     lake = Lake.at(lake)
     days = _partition_values(lake, DATASETS["articles"])
     for (name, day), _ in _missing_partitions(lake, read_partitions(lake)):
@@ -109,8 +108,6 @@ def scan(lake: str | Lake) -> Damage:
             index_file = lake.index_file(dataset.index.name)
             if lake.fs.exists(index_file) and _read(lake, index_file, dataset.index.schema) is None:
                 damage.problems.append(f"unreadable index {index_file} (repair rebuilds it from the summaries)")
-    from tasks.lake.writer import read_partitions
-
     for (name, value), rows in _missing_partitions(lake, read_partitions(lake)):
         dataset = DATASETS[name]
         fix = "re-read from the raw files" if dataset.partition == PUB_DATE else "its rows cannot be rebuilt"

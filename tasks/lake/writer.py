@@ -25,6 +25,7 @@ import pyarrow.parquet as pq
 from tasks.lake.layout import CLAIMING, DELETING, OWNER_FILE, Lake, partition_value
 from tasks.lake.lock import assert_lock_held, holder_is_gone, holder_stamp, lake_lock, pid_is_dead, read_holder
 from tasks.lake.merge import conform, drop_recorded, merge_partition
+from tasks.lake.partitions import recorded_partitions
 from tasks.lake.schema import (DATASETS, PUB_DATE, ROW_GROUP_ROWS, SCHEMA_VERSION, Dataset, DerivedIndex, Merge,
                                staged_schema)
 
@@ -258,37 +259,13 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
                 stale_indexes[dataset.index.name] = dataset.index
         for index in stale_indexes.values():
             write_atomically(lake, index.combine(read_summaries(lake, index)), lake.index_file(index.name))
-        record_partitions(lake, committed)
+        if committed:
+            write_atomically(lake, recorded_partitions(lake, committed), lake.partitions_file())
         assert_lock_held(lake)  # the lock is still ours: a taken-over lock stops us before the ledger
         if after_commit is not None:
             after_commit(lake, report)
     drop_staging(lake, run_id)
     return report
-
-
-PARTITIONS = pa.schema([("dataset", pa.string()), ("value", pa.string()), ("rows", pa.int64())])
-
-
-def read_partitions(lake: Lake) -> dict[tuple[str, str], int]:
-    """(dataset, partition value) -> rows at its last commit; empty when never recorded or unreadable."""
-    try:
-        table = pq.read_table(lake.partitions_file(), filesystem=lake.fs, schema=PARTITIONS)
-    except (OSError, ValueError, pa.ArrowException):
-        return {}
-    return {(d, v): r for d, v, r in zip(*(table[c].to_pylist() for c in PARTITIONS.names))}
-
-
-def record_partitions(lake: Lake, committed: dict[tuple[str, str], int]) -> None:
-    """Keep `_state/partitions.parquet` up to date with this commit, so that a partition deleted
-    later is found (repair.intact_days) instead of the lake shrinking silently. A kill before
-    this write leaves the record behind the partitions: at worst a day is read again."""
-    if not committed:
-        return
-    known = {**read_partitions(lake), **committed}
-    rows = sorted((key, n) for key, n in known.items() if n)
-    table = pa.table({"dataset": [k[0] for k, _ in rows], "value": [k[1] for k, _ in rows],
-                      "rows": [n for _, n in rows]}, schema=PARTITIONS)
-    write_atomically(lake, table, lake.partitions_file())
 
 
 def drop_staging(lake: str | Lake, run_id: str) -> None:
