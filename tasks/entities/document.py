@@ -14,8 +14,8 @@ the name "Plano, Texas", so that it is placed in Texas.)
    at a possessive after a name in its own right ("Apple's Siri") and does not end in plain
    lower-case words. A place in a treaty's name is none ("the Paris Agreement"); an event's
    name is MISC ("Rugby Championship"); people by nationality ("Australians"), ministers'
-   portfolios ("Minister for Justice") and ordinary words in capitals ("is NOT a country")
-   are no names.
+   portfolios ("Minister for Justice"), ordinary words in capitals ("is NOT a country"),
+   a currency's letters ("US$ 20,000") and Roman numerals ("part XVII") are no names.
 2. Join: a place or nationality word before a multi-word organisation belongs to it ("U.S. Environmental Protection Agency", "Russian Secret
    Service"); so do the complements of an organisation or place head ("International
    Organization for Renewable Energies", "Department of Forestry and Fire Management").
@@ -105,6 +105,7 @@ def correct(text: str, spans, ruled) -> list[tuple[int, int, str]]:
     spans = sorted(span for span in spans if span and span[0] < span[1]
                    and not _portfolio(text, span) and not _nationality(text, span)
                    and not _shouted(text, span) and not _unit(text, span)
+                   and not _currency_or_numeral(text, span)
                    and not _portfolio_before_title(text, span))
     spans = _join_complements(text, _join_modified_orgs(text, spans))
     spans = [_not_a_person(text, span) for span in _firms(text, _names_around_places(text, spans))]
@@ -247,7 +248,8 @@ _FREQUENT_WORDS = frozenset(
     really ask want wants need needs know make made take took come came give gave tell told
     say said see saw look find found think use used work day days time week year today
     tomorrow love like hate stop read note notice warning text file info home news live
-    sale buy sold""".split())
+    sale buy sold unless until because although though whether while since before after
+    except instead however""".split())
 
 
 def _shouted(text, span) -> bool:
@@ -737,6 +739,21 @@ def _unit(text, span) -> bool:
     """"45 degrees Celsius": a unit named after a person is no entity."""
     s, e, _ = span
     return text[s:e] in gazetteer.UNIT_NAMES and bool(_MEASURE_BEFORE.search(text, max(0, s - 10), s))
+
+
+# Letters that mark a dollar ("US$", "NZ$", "HK$", "A$"): part of the currency, no place.
+_CURRENCY_LETTERS = re.compile(r"[A-Z]{1,3}")
+# A numeral standing alone ("part XVII", "Rocky IV"); C, D and M are left out, they spell
+# acronyms ("DC", "MD", "CD").
+_ROMAN_NUMERAL = re.compile(r"(?=[IVXL]{2})(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+def _currency_or_numeral(text, span) -> bool:
+    """"US$ 20,000", "part XVII": a currency's letters or a Roman numeral is no name."""
+    s, e, _ = span
+    word = text[s:e]
+    return (bool(_CURRENCY_LETTERS.fullmatch(word)) and text[e:e + 1] == "$") or bool(
+        _ROMAN_NUMERAL.fullmatch(word))
 
 
 _TITLE_AFTER = re.compile(r"[ \u00a0](?:Minister|Secretary|Commissioner|Ministry|Department)\b")
