@@ -69,13 +69,15 @@ _MODALS = frozenset("will would won't wouldn't does did doesn't didn't".split())
 _UNDERGOES = frozenset(
     "see get experience face become remain feel need enjoy suffer look seem stay".split())
 # "Russia's actions", "Australia's position": the place's government or team; "China's
-# growing middle class", "London's landmark" stay places.
+# growing middle class", "London's landmark" stay places. An office-holder's title
+# ("Malaysia's Prime Minister", "Thailand's foreign minister") leaves the place a place, as in
+# "US President".
 _ACTOR_NOUNS = frozenset(
     """government governments actions action position stance policy policies decision
-    decisions response move moves officials leaders leadership president presidency prime
-    foreign defence defense military army navy forces troops police court courts parliament
-    ministry ministers diplomats ambassador envoy authorities regime intervention sanctions
-    demands proposal plan plans strategy team squad coach captain players""".split()
+    decisions response move moves officials leaders leadership defence defense military
+    army navy forces troops police court courts parliament ministry diplomats authorities
+    regime intervention sanctions demands proposal plan plans strategy team squad coach
+    captain players""".split()
 )
 _TEAM_NOUNS = frozenset("side team squad xi".split())  # "this Australia side"
 _ACTED_AGAINST = re.compile(r"\b(?:beating|beat|defeating|defeated)[ \u00a0]+$", re.IGNORECASE)

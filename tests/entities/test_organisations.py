@@ -72,3 +72,15 @@ def test_a_programme_is_no_organisation_but_a_known_one_is():
     found = typed("Funding for the Lunar Gateway Program was cut, the World Food Programme said.")
     assert ("Lunar Gateway Program", "ORG") not in found
     assert ("World Food Programme", "ORG") in found
+
+
+@pytest.mark.parametrize(
+    "text, place, kind",
+    [
+        ("Malaysia's Prime Minister said the boats would be turned back.", "Malaysia", "LOC"),
+        ("Kerry called Thailand's foreign minister about the camps on Monday.", "Thailand", "LOC"),
+        ("The talks stalled after Chile's government rejected the offer.", "Chile", "ORG"),
+    ],
+)
+def test_a_country_before_an_office_holders_title_stays_a_place(text, place, kind):
+    assert (place, kind) in typed(text)
