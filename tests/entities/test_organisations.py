@@ -84,3 +84,15 @@ def test_a_programme_is_no_organisation_but_a_known_one_is():
 )
 def test_a_country_before_an_office_holders_title_stays_a_place(text, place, kind):
     assert (place, kind) in typed(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The Diocese of Brooklyn said it would close three schools.", "Diocese of Brooklyn"),
+        ("The Greek Orthodox Archdiocese of America issued a statement.", "Greek Orthodox Archdiocese of America"),
+        ("The Methodist Church of Southern Africa signed the letter.", "Methodist Church of Southern Africa"),
+    ],
+)
+def test_dioceses_and_churches_by_their_heads_are_organisations(text, name):
+    assert (name, "ORG") in typed(text)
