@@ -16,14 +16,11 @@ def typed(text: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("Critics of Scientology gathered outside its offices in Clearwater on Sunday.", "Scientology"),
         ("A spokesman for the Church of Jesus Christ of Latter-day Saints declined to comment.",
          "Church of Jesus Christ of Latter-day Saints"),
         ("The Southern Baptist Convention voted on the motion in Dallas.", "Southern Baptist Convention"),
         ("Opus Dei runs two schools in the city, officials said.", "Opus Dei"),
         ("The World Council of Churches held its assembly in Geneva.", "World Council of Churches"),
-        ("The Council on American-Islamic Relations condemned the attack.",
-         "Council on American-Islamic Relations"),
     ],
 )
 def test_religious_bodies_are_organisations(text, name):
@@ -33,8 +30,6 @@ def test_religious_bodies_are_organisations(text, name):
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("Candidates of the Democratic Alliance for the Betterment and Progress of Hong Kong won"
-         " three seats.", "Democratic Alliance for the Betterment and Progress of Hong Kong"),
         ("The Economic Freedom Fighters walked out of parliament in Cape Town.", "Economic Freedom Fighters"),
         ("Plaid Cymru and the Liberal Democrats formed a pact in Cardiff.", "Plaid Cymru"),
         ("Fine Gael lost two seats to Sinn Fein in Dublin.", "Fine Gael"),
