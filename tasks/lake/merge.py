@@ -60,6 +60,8 @@ def first_of_each(table: pa.Table, key: tuple[str, ...]) -> pa.Table:
     """The first row of each distinct key, in the table's order."""
     if table.num_rows < 2:
         return table
+    if table.num_rows < 64 and len(set(_key_tuples(table, key))) == table.num_rows:
+        return table  # a small table without repeats (most days of a long archive): no group-by
     numbered = table.append_column("__row", pa.array(range(table.num_rows), pa.int64()))
     firsts = numbered.group_by(list(key), use_threads=False).aggregate([("__row", "min")])
     return table.take(pa.array(sorted(firsts["__row_min"].to_pylist()), pa.int64()))

@@ -124,15 +124,12 @@ class Staged:
     files: list[str]
     footers: list[pq.FileMetaData]
     row_groups: dict[str, list[tuple[int, int]]]  # partition value -> (file number, row group)
+    schema: pa.Schema  # staged_schema(dataset), built once
 
     @property
     def values(self) -> list[str]:
         """The partition values present, sorted."""
         return sorted(self.row_groups)
-
-    @property
-    def schema(self) -> pa.Schema:
-        return staged_schema(self.dataset)
 
     def rows(self, value: str) -> pa.Table:
         return next(self.each_partition([value]))[1]
@@ -180,7 +177,7 @@ def staged_datasets(lake: str | Lake, run_id: str) -> Iterator[Staged]:
             footers.append(footer)
             for value, group in _row_group_values(footer, dataset.partition):
                 row_groups.setdefault(value, []).append((file_no, group))
-        yield Staged(dataset, lake, files, footers, row_groups)
+        yield Staged(dataset, lake, files, footers, row_groups, staged_schema(dataset))
 
 
 def _row_group_values(footer: pq.FileMetaData, column: str) -> Iterator[tuple[str, int]]:
@@ -309,15 +306,12 @@ def _partition_change(lake: Lake, dataset: Dataset, value: str, rows: pa.Table, 
     merged, run_rows, new_rows = merge_partition(dataset, existing, rows,
                                                  drop_existing=replace and existing is not None)
     if merged.num_rows:
-        # Small partitions are read whole faster than their row groups are skipped: one row group.
-        row_groups_by = dataset.row_groups_by if merged.nbytes >= SPLIT_ROW_GROUPS_BYTES else None
-        files = [FileChange(lake.partition_file(dataset, value),
-                            parquet_bytes(merged, row_groups_by=row_groups_by, row_group_rows=dataset.row_group_rows))]
+        files = [FileChange(lake.partition_file(dataset, value), partition_bytes(dataset, merged))]
     else:
         files = [FileChange(lake.partition_dir(dataset, value), None)] if present else []
     if dataset.index is not None:  # the partition's absolute summary, written after the partition
         summary = dataset.index.summarise(value, merged)
-        files.append(FileChange(lake.summary_file(dataset.index.summaries, value), parquet_bytes(summary)))
+        files.append(FileChange(lake.summary_file(dataset.index.summaries, value), small_parquet_bytes(summary)))
     return PartitionChange(files, run_rows, new_rows, value, merged.num_rows)
 
 
@@ -382,22 +376,39 @@ def _read_partition_file(lake: Lake, dataset: Dataset, value: str) -> pa.Table |
 # --- atomic writes ------------------------------------------------------------------------
 
 
+def partition_bytes(dataset: Dataset, rows: pa.Table) -> bytes:
+    """A partition's file (pure). A small partition (a day of a years-long archive: a few
+    kilobytes) is one row group, snappy, without dictionaries: its row groups would be read
+    whole faster than skipped, and zstd's and the dictionaries' set-up per column was most of
+    its encoding time (bench/bench_commit.py). A large one is zstd, one row group per
+    `row_groups_by` value where the dataset declares one, so a filter skips the rest."""
+    if rows.nbytes < SPLIT_ROW_GROUPS_BYTES:
+        return small_parquet_bytes(rows)
+    return parquet_bytes(rows, row_groups_by=dataset.row_groups_by, row_group_rows=dataset.row_group_rows)
+
+
+def small_parquet_bytes(table: pa.Table) -> bytes:
+    """A file of a few kilobytes: snappy, no dictionaries (see partition_bytes)."""
+    return parquet_bytes(table, compression="snappy", dictionary=False)
+
+
 def parquet_bytes(table: pa.Table, compression: str = "zstd", row_groups_by: str | None = None,
-                  row_group_rows: int = ROW_GROUP_ROWS, statistics: list[str] | None = None) -> bytes:
+                  row_group_rows: int = ROW_GROUP_ROWS, statistics: list[str] | None = None,
+                  dictionary: bool = True) -> bytes:
     """A table as the lake's Parquet (pure).
 
-    Low-cardinality columns are dictionary-encoded; every column but free text carries
+    Low-cardinality columns are dictionary-encoded (unless `dictionary` is False); every column but free text carries
     min/max statistics (or the columns `statistics` names). With `row_groups_by` (the table sorted by it), each value of that column
     starts a new row group, so a filter on it skips the other row groups.
     """
     metadata = dict(table.schema.metadata or {})
     metadata[b"wirelake.schema_version"] = SCHEMA_VERSION.encode()
     table = table.replace_schema_metadata(metadata)
-    dictionary = [c for c in _DICTIONARY_COLUMNS if c in table.column_names]
+    dictionary_columns = [c for c in _DICTIONARY_COLUMNS if c in table.column_names] if dictionary else False
     if statistics is None:
         statistics = [c for c in table.column_names if c not in _NO_STATISTICS]
     buffer = io.BytesIO()
-    with pq.ParquetWriter(buffer, table.schema, compression=compression, use_dictionary=dictionary,
+    with pq.ParquetWriter(buffer, table.schema, compression=compression, use_dictionary=dictionary_columns,
                           write_statistics=statistics) as writer:
         for piece in runs_of(table, row_groups_by) if row_groups_by else [table]:
             writer.write_table(piece, row_group_size=row_group_rows)
@@ -438,10 +449,10 @@ def write_bytes_atomically(lake: Lake, data: bytes, target: str) -> None:
 class AtomicGroup:
     """File changes applied together, each one atomically: a reader sees every file old or new.
 
-    Locally every new file is written aside under a hidden temporary name, then all are
-    fsynced at once (concurrent fsyncs share the file system's journal commits: one fsync per
-    file in a row cost 3 ms each), and only then is each renamed over its target, in the order
-    added. A kill at any point leaves each target old or new; the temporaries of a dead writer
+    Locally every new file is written aside under a hidden temporary name and fsynced, on many
+    threads at once (concurrent fsyncs share the file system's journal commits: one fsync per
+    file in a row cost 3 ms each), and only when all are durable is each renamed over its
+    target, in the order added. A kill at any point leaves each target old or new; the temporaries of a dead writer
     are hidden from readers and removed by the next write in their folder. On object storage
     each file is one PUT, atomic by itself.
     """
@@ -476,14 +487,21 @@ class AtomicGroup:
                 _remove_dead_temporaries(folder)
             else:
                 os.makedirs(folder, exist_ok=True)
-        written = {change.path: _write_aside(change.path, change.data) for change in changes if change.data is not None}
-        with ThreadPoolExecutor(max_workers=min(FSYNC_THREADS, len(written) or 1)) as pool:
-            list(pool.map(_fsync, written.values()))
+        files = [change for change in changes if change.data is not None]
+        with ThreadPoolExecutor(max_workers=min(FSYNC_THREADS, len(files) or 1)) as pool:
+            written = dict(zip((change.path for change in files), pool.map(_write_durably, files)))
         for change in changes:
             if change.data is None:
                 shutil.rmtree(change.path, ignore_errors=True)
             else:
                 os.replace(written[change.path], change.path)
+
+
+def _write_durably(change: FileChange) -> str:
+    """Write a change's data aside and fsync it (on a thread each: creating files waits on the file system)."""
+    temporary = _write_aside(change.path, change.data)
+    _fsync(temporary)
+    return temporary
 
 
 def _write_aside(target: str, data: bytes) -> str:
