@@ -42,6 +42,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from tasks.lake.layout import Lake
+from tasks.lake.writer import Staged
 from tasks.lake.schema import DATASETS, DELIVERY, PUB_DATE
 
 _SEP = "\x1f"  # joins day, article_id and source_uri into one comparable key
@@ -140,9 +141,10 @@ def settle(copies: StagedCopies, lake_days: dict[str, str]) -> Settlement:
 def drop_staged_rows(lake: str | Lake, run_id: str, settlement: Settlement) -> int:
     """Remove from the run's staged batches the copies the settlement drops (rule 1, 2) and the
     child rows of losing deliveries (rule 3), in every dataset keyed by article and partitioned
-    by pub_date; rows removed. Each batch file that changes is rewritten atomically, so a
-    retried commit finds nothing more to remove."""
-    from tasks.lake.writer import write_atomically  # the writer's own atomic Parquet write
+    by pub_date; rows removed. Only the row groups of the days concerned are read to find them
+    (a staged batch holds one row group per day); a batch file that changes is rewritten
+    atomically, so a retried commit finds nothing more to remove."""
+    from tasks.lake.writer import staged_datasets, write_atomically
 
     if not settlement.drop and not settlement.repeated:
         return 0
@@ -150,47 +152,61 @@ def drop_staged_rows(lake: str | Lake, run_id: str, settlement: Settlement) -> i
     dropped = pa.array(sorted(f"{day}{_SEP}{article}" for day, articles in settlement.drop.items()
                               for article in articles), pa.string())
     repeated = pa.array(sorted(f"{day}{_SEP}{article}" for day, article in settlement.repeated), pa.string())
-    winners = _winning_deliveries(lake, run_id, repeated) if len(repeated) else pa.array([], pa.string())
+    days = set(settlement.drop) | {day for day, _ in settlement.repeated}
+    winners = pa.array([], pa.string())
     removed = 0
-    for name, dataset in DATASETS.items():
+    for staged in staged_datasets(lake, run_id):
+        dataset = staged.dataset
         if dataset.partition != PUB_DATE or dataset.group != "article_id":
             continue
-        for path in sorted(lake.fs.glob(lake.staged_batches(run_id, name))):
-            keys = pq.read_table(path, filesystem=lake.fs, columns=_key_columns(path, lake))
-            losing = _losing(keys, dropped, repeated, winners)
-            if not pc.any(losing).as_py():
+        if dataset.name == "articles":  # staged first (DATASETS order), before the children
+            winners = _winning_deliveries(staged, repeated)
+        # Articles: the merge itself keeps the first source_uri's row; their children need telling.
+        columns = [PUB_DATE, "article_id", *([DELIVERY] if dataset.child_of_article else [])]
+        for file_no, path in enumerate(staged.files):
+            keys = _read_days(staged, file_no, days, columns)
+            children = dataset.child_of_article
+            if keys is None or not pc.any(_losing(keys, dropped, repeated, winners, children)).as_py():
                 continue
-            table = pq.read_table(path, filesystem=lake.fs)
-            kept = table.filter(pc.invert(losing))
+            table = _read_days(staged, file_no, None, None)
+            kept = table.filter(pc.invert(_losing(table, dropped, repeated, winners, children)))
             removed += table.num_rows - kept.num_rows
             write_atomically(lake, kept, path, compression="lz4", row_groups_by=PUB_DATE, statistics=[PUB_DATE])
     return removed
 
 
-def _key_columns(path: str, lake: Lake) -> list[str]:
-    with lake.fs.open(path, "rb") as handle:
-        names = pq.read_schema(handle).names
-    return [PUB_DATE, "article_id", *([DELIVERY] if DELIVERY in names else [])]
+def _read_days(staged: Staged, file_no: int, days: set[str] | None, columns: list[str] | None) -> pa.Table | None:
+    """A staged batch's rows of these days (None: all), from their row groups only; None if it has none."""
+    groups = sorted(g for day, where in staged.row_groups.items() if days is None or day in days
+                    for f, g in where if f == file_no)
+    if not groups:
+        return None
+    with staged.lake.fs.open(staged.files[file_no], "rb") as handle:
+        return pq.ParquetFile(handle, metadata=staged.footers[file_no]).read_row_groups(groups, columns=columns)
 
 
-def _losing(keys: pa.Table, dropped: pa.Array, repeated: pa.Array, winners: pa.Array) -> pa.Array:
-    """Rows of a staged batch that lose (pure): their (day, article) is dropped, or it was
-    staged by several deliveries and the row is not from the winning one."""
+def _losing(keys: pa.Table, dropped: pa.Array, repeated: pa.Array, winners: pa.Array, children: bool) -> pa.Array:
+    """Rows of a staged batch that lose (pure): their (day, article) is dropped, or, for the
+    `children` of an article, it was staged by several deliveries and the row is not from the
+    winning one."""
     pair = pc.binary_join_element_wise(keys[PUB_DATE], keys["article_id"], _SEP)
     losing = pc.is_in(pair, value_set=dropped)
-    if len(repeated) and DELIVERY in keys.column_names:
+    if children and len(repeated):
         triple = pc.binary_join_element_wise(pair, pc.fill_null(keys[DELIVERY], ""), _SEP)
         other_delivery = pc.and_(pc.is_in(pair, value_set=repeated), pc.invert(pc.is_in(triple, value_set=winners)))
         losing = pc.or_(losing, other_delivery)
     return pc.fill_null(losing, False)
 
 
-def _winning_deliveries(lake: Lake, run_id: str, repeated: pa.Array) -> pa.Array:
+def _winning_deliveries(articles: Staged, repeated: pa.Array) -> pa.Array:
     """"day, article_id, source_uri" of the article row the merge keeps for each repeated
     (day, article): the first source_uri, as merge.py orders a run's duplicates."""
+    days = {value.split(_SEP, 1)[0] for value in repeated.to_pylist()}
     pieces = []
-    for path in sorted(lake.fs.glob(lake.staged_batches(run_id, "articles"))):
-        rows = pq.read_table(path, filesystem=lake.fs, columns=[PUB_DATE, "article_id", DELIVERY])
+    for file_no in range(len(articles.files)) if days else ():
+        rows = _read_days(articles, file_no, days, [PUB_DATE, "article_id", DELIVERY])
+        if rows is None:
+            continue
         pair = pc.binary_join_element_wise(rows[PUB_DATE], rows["article_id"], _SEP)
         pieces.append(pa.table({"pair": pair, "source_uri": pc.fill_null(rows[DELIVERY], "")})
                       .filter(pc.is_in(pair, value_set=repeated)))

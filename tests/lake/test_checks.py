@@ -108,7 +108,8 @@ def test_two_deliveries_of_one_article_give_the_rows_of_the_winning_one_only(tmp
     outcomes = _files(("z/late.xml", [("guo", "2024-03-01")]), ("a/first.json", [("guo", "2024-03-01")]))
     settled = settle(staged_copies(outcomes), {})
     assert settled.repeated == {("2024-03-01", "guo")} and settled.drop == {}
-    assert drop_staged_rows(tmp_path, "r1", settled) == 1 + 2 + 1  # the late delivery's article, entities, amount
+    assert drop_staged_rows(tmp_path, "r1", settled) == 2 + 1  # the late delivery's entities and amount
+    assert drop_staged_rows(tmp_path, "r1", settled) == 0  # its article row: the merge keeps the first source_uri
     lake_writer.commit_run(tmp_path, "r1")
     articles, entities = pd.read_parquet(tmp_path / "articles"), pd.read_parquet(tmp_path / "entities")
     assert articles.source_uri.tolist() == ["a/first.json"]
