@@ -19,7 +19,8 @@ from pathlib import Path
 
 from tasks import lake as lake_writer
 from tasks.errors import ConservationError
-from tasks.lake.checks import days_to_drop, drop_staged_articles, first_day_of_each_article
+from tasks.lake import article_ids
+from tasks.lake.checks import Settlement, claims_to_check, drop_staged_rows, settle, staged_copies
 from tasks.lake.ledger import ledger_row, update_ledger
 from tasks.redact import redact
 from tasks.lake.runs import write_run_report
@@ -77,6 +78,8 @@ class RunSummary:
     # per-file detail for the ledger: not part of as_dict(), dropped after the commit
     file_status: dict[str, str] = field(default_factory=dict, repr=False)
     outcomes: list[dict] = field(default_factory=list, repr=False)
+    held_elsewhere: set[str] = field(default_factory=set, repr=False)  # ids the lake holds on another day
+
 
     def as_dict(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in _FILE_DETAIL}
@@ -85,16 +88,20 @@ class RunSummary:
         return dataclasses.replace(self, **vars(commit))
 
     def without_file_detail(self) -> "RunSummary":
-        return dataclasses.replace(self, file_status={}, outcomes=[])
+        return dataclasses.replace(self, file_status={}, outcomes=[], held_elsewhere=set())
 
 
-_FILE_DETAIL = ("file_status", "outcomes")
+_FILE_DETAIL = ("file_status", "outcomes", "held_elsewhere")
 
 
 @dataclass(frozen=True)
 class CommitCounts:
-    """What the commit adds to the summary (small: the commit task returns it to the flow)."""
+    """What the commit adds to the summary (small: the commit task returns it to the flow): its
+    counts, and the run's articles and files as the lake-wide id check settled them."""
 
+    articles: int
+    files_parsed: int
+    files_duplicate: int
     articles_new: int
     entities: int
     partitions: int
@@ -187,39 +194,70 @@ def summarise(batches: list[dict], **context) -> RunSummary:
 
 
 def check_articles_conserved(summary: RunSummary, written: int, only: list[str] | None = None) -> None:
-    """Articles written = articles parsed - duplicates (one day per article_id), or the run fails loudly."""
-    outcomes = summary.outcomes
-    keys = set(first_day_of_each_article(outcomes, only).items())  # one day per article (tasks/lake/checks.py)
-    parsed = sum(1 for o in outcomes for day in o["article_days"] if only is None or day in only)
-    if written != len(keys):
-        raise ConservationError(f"run lost track of articles: {parsed} parsed - {parsed - len(keys)} duplicates "
-                                f"= {len(keys)} expected, {written} written")
+    """Articles written = articles parsed - duplicates, or the run fails loudly. One article_id is
+    written once (on one day), and not at all when the lake holds it on another day
+    (`summary.held_elsewhere`, tasks/lake/checks.py)."""
+    parsed, ids = 0, set()
+    for outcome in summary.outcomes:
+        for article, day in zip(outcome["article_ids"], outcome["article_days"]):
+            if only is None or day in only:
+                parsed += 1
+                ids.add(article)
+    expected = len(ids - summary.held_elsewhere)
+    if written != expected:
+        raise ConservationError(f"run lost track of articles: {parsed} parsed - {parsed - expected} duplicates "
+                                f"= {expected} expected, {written} written")
+
+
+def settle_articles(lake: str, run_id: str, outcomes, replace=(), only: list[str] | None = None
+                    ) -> tuple[Settlement, dict[str, str]]:
+    """One article_id, one day across the lake, one delivery per article (tasks/lake/checks.py):
+    the settlement, applied to the run's staging, and the lake's ids it was settled against."""
+    copies = staged_copies(outcomes, only)
+    lake_ids = article_ids.read_ids(lake)
+    settlement = settle(copies, article_ids.confirmed(lake, claims_to_check(copies, lake_ids, replace)))
+    drop_staged_rows(lake, run_id, settlement)
+    return settlement, lake_ids
 
 
 def commit_and_record(lake: str, run_id: str, summary: RunSummary, replace=(),
                       only: list[str] | None = None) -> CommitCounts:
-    """Partitions first, then (still under the lock) the ledger and the run report.
+    """Settle each article's day and delivery, commit the partitions, then (still under the
+    lock) the lake's article ids, the ledger and the run report.
 
     Returns the counts the commit adds to the summary (`summary.with_commit(...)`)."""
     counts: CommitCounts | None = None
-    # One article_id, one day: a later file's copy dated otherwise is a duplicate (tasks/lake/checks.py).
-    drop_staged_articles(lake, run_id, days_to_drop(summary.outcomes, only))
+    # One reader of the lake's ids at a time, from their read to their record (re-entrant: a
+    # flow holds the lock already).
+    with lake_writer.lake_lock(lake):
+        settlement, lake_ids = settle_articles(lake, run_id, summary.outcomes, replace, only)
+        checked = dataclasses.replace(summary, held_elsewhere=settlement.held_elsewhere)
 
-    def record(lake_, commit):
-        nonlocal counts
-        check_articles_conserved(summary, commit.rows_written.get("articles", 0), only)
-        finished_at = datetime.now(timezone.utc)
-        update_ledger(lake_, [ledger_row(f, summary.file_status[f["uri"]], run_id, finished_at)
-                              for f in summary.outcomes])
-        counts = _commit_counts(vars(commit), finished_at)
-        write_run_report(lake_, summary.with_commit(counts).as_dict())
+        def record(lake_, commit):
+            nonlocal counts
+            # The partitions are in: the lake's ids follow them before anything else is recorded.
+            article_ids.record_ids(lake_, article_ids.updated_ids(lake_ids, settlement.kept, replace))
+            check_articles_conserved(checked, commit.rows_written.get("articles", 0), only)
+            finished_at = datetime.now(timezone.utc)
+            ledger, files = [], Counter()
+            for outcome in summary.outcomes:
+                status = settlement.file_status(outcome, summary.file_status[outcome["uri"]])
+                files[status] += 1
+                ledger.append(ledger_row(outcome, status, run_id, finished_at))
+            update_ledger(lake_, ledger)
+            counts = _commit_counts(vars(commit), finished_at, settlement.articles_written, files)
+            write_run_report(lake_, summary.with_commit(counts).as_dict())
 
-    lake_writer.commit_run(lake, run_id, replace=replace, only=only, after_commit=record)
+        article_ids.begin_commit(lake)  # until record_ids: a kill leaves the ids to be rebuilt
+        lake_writer.commit_run(lake, run_id, replace=replace, only=only, after_commit=record)
     return counts
 
 
-def _commit_counts(commit: dict, finished_at: datetime) -> CommitCounts:
+def _commit_counts(commit: dict, finished_at: datetime, articles: int, files: Counter) -> CommitCounts:
     return CommitCounts(
+        articles=articles,
+        files_parsed=files["parsed"],
+        files_duplicate=files["duplicate"],
         articles_new=commit["rows_new"].get("articles", 0),
         entities=commit["rows_written"].get("entities", 0),
         partitions=commit["partitions"].get("articles", 0),

@@ -14,7 +14,7 @@ from tasks import identity
 from tasks.amounts import find_amounts
 from tasks.entities import entity_rows, paragraph_index, places
 from tasks.formats import reader_for
-from tasks.lake.schema import rows_for_each_dataset
+from tasks.lake.schema import DELIVERY, rows_for_each_dataset
 from tasks.settings import LIMITS
 from tasks.quotes import find_quotes
 from tasks.parse import date_near, dateline_place, find_month_day, finish_story, trusted_moment
@@ -95,6 +95,8 @@ def _process(raw: RawFile, ingested_at: datetime, out: FileRows) -> None:
                 except Reject as reject:  # one bad story; the file's other stories go on
                     out.rejects.append(reject_row(raw.uri, reject.stage, reject.reason, reject.detail, ingested_at))
                     continue
+                for row in (*entities, *quotes, *amounts):  # staged only: the delivery they came with (lake/checks.py)
+                    row[DELIVERY] = article["source_uri"]
                 out.entities.extend(entities)
                 out.quotes.extend(quotes)
                 out.amounts.extend(amounts)

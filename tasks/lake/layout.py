@@ -10,6 +10,8 @@
     _state/lock                                      held by the committing run
     _state/ledger.parquet                            every raw file taken in
     _state/entity_days/<day>.parquet                 a derived index's per-day summaries
+    _state/article_ids.parquet                       article_id -> the pub_date that holds it
+    _state/article_ids.in-commit                     a commit is swapping partitions: rebuild the ids
     _state/backfill-<start>-<end>.json               the days a backfill range has finished
     _runs/<run_id>.parquet                           one report per run
     _quarantine/<lake path>                          unreadable files `wirelake repair` moved aside
@@ -41,6 +43,8 @@ OWNER_FILE = "_owner"
 LOCK_FILE = "lock"
 ENTITY_DAYS = "entity_days"  # the entity index's per-day summaries (entity_index.py)
 PARTITIONS_FILE = "partitions.parquet"  # _state/partitions.parquet: rows of every partition at its last commit
+ARTICLE_IDS_FILE = "article_ids.parquet"  # every article_id of the lake with its day (article_ids.py)
+ARTICLE_IDS_IN_COMMIT = "article_ids.in-commit"  # present while a commit may have left the ids behind
 LEDGER_STEM = "ledger"  # _state/ledger.parquet (status also counts any ledger* beside it)
 CLAIMING = ".claim-"  # prefixes of staging folders that hold no live run's batches
 DELETING = ".done-"
@@ -143,6 +147,14 @@ class Lake:
     def partitions_file(self) -> str:
         """What the writer committed: dataset, partition value, rows (a deleted partition shows)."""
         return self.path(STATE, PARTITIONS_FILE)
+
+    def article_ids_file(self) -> str:
+        """Every article_id of the lake with the pub_date that holds it (derived from the partitions)."""
+        return self.path(STATE, ARTICLE_IDS_FILE)
+
+    def article_ids_in_commit(self) -> str:
+        """A marker written before a commit swaps partitions, removed once the ids are recorded."""
+        return self.path(STATE, ARTICLE_IDS_IN_COMMIT)
 
     def summary_file(self, folder: str, value: str) -> str:
         """A derived index's summary of one partition (folder: the index's declared `summaries`)."""

@@ -1,7 +1,8 @@
 """Damage in a lake: found, named in one line each, and repaired where the lake itself can.
 
 What the lake can rebuild alone: a derived index's day summaries (from the dataset's
-partitions) and the index (from the summaries). What needs the raw files: a partition that is
+partitions) and the index (from the summaries); the lake's article ids (article_ids.py, from
+the articles partitions). What needs the raw files: a partition that is
 unreadable (moved aside to _quarantine/, then rebuilt by re-reading the files the ledger lists
 for its day) or gone while the state says it had rows (an entities day whose summary counts
 mentions). A run re-reads the files of such days by itself (`intact_days`); `wirelake repair`
@@ -19,6 +20,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
+from tasks.lake import article_ids
 from tasks.lake.layout import QUARANTINE, Lake, is_hidden, partition_value  # noqa: F401  (QUARANTINE: for callers)
 from tasks.lake.partitions import read_partitions
 from tasks.lake.schema import DATASETS, PUB_DATE, Dataset, DerivedIndex
@@ -142,7 +144,23 @@ def repair(lake: str | Lake) -> Damage:
             index = dataset.index
             write_atomically(lake, index.combine(readable_summaries(lake, index)), lake.index_file(index.name))
             damage.repaired.append(f"rebuilt {lake.index_file(index.name)} from its day summaries")
+    _rebuild_article_ids(lake, damage)
     return damage
+
+
+def _rebuild_article_ids(lake: Lake, damage: Damage) -> None:
+    """The lake's article ids from the articles partitions (derived state: rebuilt, never shrunk
+    below what the partitions hold); an id on several days is named, its earliest day kept."""
+    stored = article_ids.read_ids(lake)
+    ids, on_several_days = article_ids.rebuild_ids(lake)
+    if on_several_days:
+        first = min(on_several_days)
+        damage.problems.append(f"{len(on_several_days):,} article_id(s) on more than one day, first {first} "
+                               f"on {', '.join(on_several_days[first])} (the earliest day counts as its own)")
+    article_ids.record_ids(lake, ids)
+    differ = sum(1 for article, day in ids.items() if stored.get(article) != day) + len(stored.keys() - ids.keys())
+    damage.repaired.append(f"rebuilt {lake.article_ids_file()} from the articles partitions "
+                           f"({len(ids):,} ids, {differ:,} differed)")
 
 
 def quarantine(lake: Lake, path: str) -> str:

@@ -127,6 +127,7 @@ REJECTS = with_pandas_dtypes(REJECTS, "run_date")
 
 
 ROW_GROUP_ROWS = 64_000  # rows per Parquet row group, unless a dataset caps it lower
+DELIVERY = "source_uri"  # the article row's column a staged child row carries: the delivery it came from
 PUB_DATE = "pub_date"  # the partition key of the days a run writes, replaces (backfill) or keeps to (`only`)
 
 
@@ -176,6 +177,11 @@ class Dataset:
     starts a new row group, so the row-group statistics let readers skip the other values
     (articles: a query for one agency reads that agency's row groups only). `row_group_rows`
     caps a row group: articles are wide (body and paragraphs), the other tables narrow.
+
+    `child_of_article`: each row belongs to one article row (entities, quotes, amounts). It is
+    staged with that article's source_uri, the delivery it came from, so that an article's
+    rows come as a set from the delivery whose article row wins, never a union of two
+    deliveries' spans (tasks/lake/checks.py); the lake does not keep the column.
     """
 
     name: str
@@ -190,6 +196,7 @@ class Dataset:
     prefer: tuple[tuple[str, str], ...] = ()
     row_groups_by: str | None = None
     row_group_rows: int = ROW_GROUP_ROWS
+    child_of_article: bool = False
 
 
 DATASETS = {
@@ -202,15 +209,15 @@ DATASETS = {
     "entities": Dataset(
         "entities", ENTITIES, PUB_DATE, key=("article_id", "start", "end"),  # one span, one row, one type
         prefer=(("source", "ascending"),),  # "agency" before "model"
-        sort=(("article_id", "ascending"), ("start", "ascending")), index=EntityIndex(),
+        sort=(("article_id", "ascending"), ("start", "ascending")), index=EntityIndex(), child_of_article=True,
     ),
     "quotes": Dataset(
         "quotes", QUOTES, PUB_DATE, key=("article_id", "start"),
-        sort=(("article_id", "ascending"), ("start", "ascending")),
+        sort=(("article_id", "ascending"), ("start", "ascending")), child_of_article=True,
     ),
     "amounts": Dataset(
         "amounts", AMOUNTS, PUB_DATE, key=("article_id", "start"),
-        sort=(("article_id", "ascending"), ("start", "ascending")),
+        sort=(("article_id", "ascending"), ("start", "ascending")), child_of_article=True,
     ),
     # Keyed by what was refused and why, never by when: a reject is recorded once, on the
     # day first seen (KEEP_RECORDED looks across run_date partitions).
@@ -222,8 +229,12 @@ DATASETS = {
 
 
 def staged_schema(dataset: Dataset) -> pa.Schema:
-    """Staged batch files carry the partition key as a column; the lake keeps it in paths."""
-    return dataset.schema.append(pa.field(dataset.partition, pa.string()))
+    """Staged batch files carry the partition key as a column (the lake keeps it in paths), and
+    a child of an article its article's source_uri (`Dataset.child_of_article`)."""
+    schema = dataset.schema
+    if dataset.child_of_article:
+        schema = schema.append(pa.field(DELIVERY, pa.string()))
+    return schema.append(pa.field(dataset.partition, pa.string()))
 
 
 def rows_for_each_dataset(cls: type) -> type:
