@@ -17,6 +17,7 @@ files in uri order by article_id), so written and new agree.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -26,19 +27,21 @@ from tasks.lake.layout import Lake
 from tasks.lake.schema import DATASETS, PUB_DATE
 
 
-def first_day_of_each_article(outcomes: list[dict], only: list[str] | None = None) -> dict[str, str]:
+def first_day_of_each_article(outcomes: Iterable[dict], only: list[str] | None = None) -> dict[str, str]:
     """article_id -> the pub_date it keeps: that of the first file (uri order) that has it (pure).
+    `outcomes` in uri order (a run's are: flows/run_steps.summarise, tasks/lake/outcomes.py).
     `only`: the days a backfill writes (None: all)."""
     kept: dict[str, str] = {}
-    for outcome in sorted(outcomes, key=lambda o: o.get("uri", "")):  # stable: no uri keeps the given order
+    for outcome in outcomes:
         for article, day in zip(outcome["article_ids"], outcome["article_days"]):
             if only is None or day in only:
                 kept.setdefault(article, day)
     return kept
 
 
-def days_to_drop(outcomes: list[dict], only: list[str] | None = None) -> dict[str, set[str]]:
-    """pub_date -> the article_ids whose copy on that day loses to an earlier file's day (pure)."""
+def days_to_drop(outcomes: Iterable[dict], only: list[str] | None = None) -> dict[str, set[str]]:
+    """pub_date -> the article_ids whose copy on that day loses to an earlier file's day (pure).
+    `outcomes` in uri order and re-iterable (read twice)."""
     kept = first_day_of_each_article(outcomes, only)
     drop: dict[str, set[str]] = defaultdict(set)
     for outcome in outcomes:

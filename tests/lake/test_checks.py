@@ -31,7 +31,7 @@ def _outcome(rows) -> dict:
 def test_the_first_file_keeps_the_article_and_the_other_day_drops_it():
     one, two = process_file(_ninjs("b", "2024-03-09T10:00:00Z"), NOW), process_file(_ninjs("a", "2024-03-05T10:00:00Z"), NOW)
     [article] = {a["article_id"] for a in one.articles + two.articles}  # one text, one id, two days
-    outcomes = [_outcome(one), _outcome(two)]
+    outcomes = [_outcome(two), _outcome(one)]  # in uri order, as a run's outcomes come
     assert first_day_of_each_article(outcomes) == {article: "2024-03-05"}  # a.json comes first
     assert days_to_drop(outcomes) == {"2024-03-09": {article}}
     assert days_to_drop(outcomes, only=["2024-03-09"]) == {}  # a backfill of that day alone keeps it there
