@@ -86,7 +86,7 @@ def ingest(source: str, lake: str, workers: int | None = None, batch_size: int |
         listed = list_files(source)
         files = listed if full_refresh else files_to_read(listed, lake, reread_days or ())
         summary = _one_pass(source, lake, files, "full-refresh" if full_refresh else "run", workers, batch_size,
-                            show_progress, files_listed=len(listed))
+                            show_progress, files_listed=len(listed), last_pass=True)
     elapsed_s = time.perf_counter() - clock  # listing included
     summary.elapsed_s = round(elapsed_s, 3)
     summary.processing_s = round(elapsed_s - summary.commit_s, 3)
@@ -119,8 +119,9 @@ def backfill(source: str, lake: str, start: date, end: date, workers: int | None
 
 
 def _one_pass(source, lake, files, mode, workers, batch_size, show_progress, replace=(), only=None,
-              files_listed: int | None = None) -> RunSummary:
-    """Process `files` as one run and commit it: the unit both flows are made of."""
+              files_listed: int | None = None, last_pass: bool = False) -> RunSummary:
+    """Process `files` as one run and commit it: the unit both flows are made of. The
+    `last_pass` of a flow stops the workers before its commit (their memory is not needed)."""
     clock = time.perf_counter()
     started_at = datetime.now(timezone.utc)  # not cut to the second: status's run time = processing + commit
     run_id = new_run_id(started_at) + (f"-{only[0]}" if only else "")
@@ -131,6 +132,8 @@ def _one_pass(source, lake, files, mode, workers, batch_size, show_progress, rep
         lake_writer.claim_staging(lake, run_id)
         claimed_staging.add((lake, run_id))
         batches = process_files(source, files, lake, run_id, started_at, workers, batch_size, show_progress, clock)
+        if last_pass:
+            compute.stop_workers()
         committing = time.perf_counter()
         summary = summarise(batches, outcomes=StagedOutcomes(lake, run_id), **context)
         summary = summary.with_commit(
