@@ -12,6 +12,7 @@ On a Dask cluster no pool is open: the task runs the batch in the Dask worker it
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import signal
 import threading
@@ -40,14 +41,27 @@ def worker_pool(workers: int) -> Iterator[ProcessPool | None]:
     if reuse:
         yield _open
         return
-    failed = True
+    pool, failed = _open, True
     try:
-        yield _open
+        yield pool
         failed = False
     finally:
         with _lock:
-            pool, _open = _open, None
+            if _open is pool:
+                _open = None
         pool.stop() if failed else pool.close()  # a failed flow does not wait for its queued batches
+        pool.join()
+
+
+def stop_workers() -> None:
+    """The flow's last batch is done: stop the workers now, before the commit, so that their
+    memory (~0.5 GB each after a batch) is not held while the commit needs its own. Later
+    calls of `run` in this flow run in the calling thread."""
+    global _open
+    with _lock:
+        pool, _open = _open, None
+    if pool is not None:
+        pool.close()
         pool.join()
 
 
@@ -57,7 +71,25 @@ def run(function: Callable[..., T], *args, timeout: float | None = None) -> T:
     pool = _open
     if pool is None:
         return function(*args)
-    return pool.schedule(function, args=args, timeout=timeout).result()
+    return pool.schedule(_and_release_memory, args=(function, *args), timeout=timeout).result()
+
+
+def _and_release_memory(function: Callable[..., T], *args) -> T:
+    """`function(*args)` in a worker, then its freed memory handed back to the system: the
+    allocators keep what a batch used (~0.2 GB over a warm worker's 0.33 GB), and the
+    workers wait idle while the commit runs."""
+    try:
+        return function(*args)
+    finally:
+        release_memory()
+
+
+def release_memory() -> None:
+    import pyarrow
+
+    pyarrow.default_memory_pool().release_unused()
+    with contextlib.suppress(OSError, AttributeError):  # glibc only
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def warm_up() -> None:

@@ -35,6 +35,7 @@ from flows.run_steps import (
 from flows.runners import choose_runner, files_to_read, local_workers, runs_in_threads
 from tasks import lake as lake_writer
 from tasks.batch import run_batch
+from tasks.lake.outcomes import StagedOutcomes, stage_outcomes
 from tasks.errors import TerminalError
 from tasks.redact import redact
 from tasks.settings import SETTINGS
@@ -85,7 +86,7 @@ def ingest(source: str, lake: str, workers: int | None = None, batch_size: int |
         listed = list_files(source)
         files = listed if full_refresh else files_to_read(listed, lake, reread_days or ())
         summary = _one_pass(source, lake, files, "full-refresh" if full_refresh else "run", workers, batch_size,
-                            show_progress, files_listed=len(listed))
+                            show_progress, files_listed=len(listed), last_pass=True)
     elapsed_s = time.perf_counter() - clock  # listing included
     summary.elapsed_s = round(elapsed_s, 3)
     summary.processing_s = round(elapsed_s - summary.commit_s, 3)
@@ -118,8 +119,9 @@ def backfill(source: str, lake: str, start: date, end: date, workers: int | None
 
 
 def _one_pass(source, lake, files, mode, workers, batch_size, show_progress, replace=(), only=None,
-              files_listed: int | None = None) -> RunSummary:
-    """Process `files` as one run and commit it: the unit both flows are made of."""
+              files_listed: int | None = None, last_pass: bool = False) -> RunSummary:
+    """Process `files` as one run and commit it: the unit both flows are made of. The
+    `last_pass` of a flow stops the workers before its commit (their memory is not needed)."""
     clock = time.perf_counter()
     started_at = datetime.now(timezone.utc)  # not cut to the second: status's run time = processing + commit
     run_id = new_run_id(started_at) + (f"-{only[0]}" if only else "")
@@ -130,8 +132,10 @@ def _one_pass(source, lake, files, mode, workers, batch_size, show_progress, rep
         lake_writer.claim_staging(lake, run_id)
         claimed_staging.add((lake, run_id))
         batches = process_files(source, files, lake, run_id, started_at, workers, batch_size, show_progress, clock)
+        if last_pass:
+            compute.stop_workers()
         committing = time.perf_counter()
-        summary = summarise(batches, **context)
+        summary = summarise(batches, outcomes=StagedOutcomes(lake, run_id), **context)
         summary = summary.with_commit(
             commit_lake(lake, run_id, quote(summary), replace=list(replace), only=list(only) if only else None))
     except BaseException as exc:
@@ -154,7 +158,9 @@ committed: list[RunSummary] = []
 
 def process_files(source: str, files: list[SourceFile], lake: str, run_id: str, started_at: datetime,
                   workers: int | None, batch_size: int | None, show_progress: bool, clock: float) -> list[dict]:
-    """Submit the batches to the flow's task runner; collect their small summaries."""
+    """Submit the batches to the flow's task runner; collect their counts. Each batch's
+    per-file outcomes go to the run's staging as it comes back (StagedOutcomes reads them),
+    so the flow holds counts, not one outcome per file."""
     batches = split_batches(files, batch_size or pick_batch_size(len(files), workers or os.cpu_count() or 1))
     # Locally the worker pool enforces the batch timeout; Prefect's own can stop a task only
     # in a Dask worker (in a thread it merely warns), so it is set there alone.
@@ -168,9 +174,11 @@ def process_files(source: str, files: list[SourceFile], lake: str, run_id: str, 
     summaries, done_files, done_bytes = [], 0, 0
     for future in as_completed(futures):
         summary = future.result()
+        outcomes = summary.pop("files")  # out of the future's result too, which lives until the end
+        stage_outcomes(lake, run_id, summary["batch_no"], outcomes)
         summaries.append(summary)
-        done_files += len(summary["files"])
-        done_bytes += sum(f["n_bytes"] for f in summary["files"])
+        done_files += len(outcomes)
+        done_bytes += sum(f["n_bytes"] for f in outcomes)
         if show_progress:
             print_progress(len(summaries), len(batches), done_files, len(files), done_bytes,
                            time.perf_counter() - clock)

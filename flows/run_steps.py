@@ -13,6 +13,7 @@ import os
 import time
 import uuid
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -75,9 +76,9 @@ class RunSummary:
     processing_s: float | None = None
     workers: int | None = None
     wall_s: float | None = None
-    # per-file detail for the ledger: not part of as_dict(), dropped after the commit
-    file_status: dict[str, str] = field(default_factory=dict, repr=False)
-    outcomes: list[dict] = field(default_factory=list, repr=False)
+    # per-file detail for the ledger, in uri order and re-iterable (the flow's are staged:
+    # tasks/lake/outcomes.py): not part of as_dict(), dropped after the commit
+    outcomes: Iterable[dict] = field(default_factory=list, repr=False)
     held_elsewhere: set[str] = field(default_factory=set, repr=False)  # ids the lake holds on another day
 
 
@@ -88,10 +89,10 @@ class RunSummary:
         return dataclasses.replace(self, **vars(commit))
 
     def without_file_detail(self) -> "RunSummary":
-        return dataclasses.replace(self, file_status={}, outcomes=[], held_elsewhere=set())
+        return dataclasses.replace(self, outcomes=[], held_elsewhere=set())
 
 
-_FILE_DETAIL = ("file_status", "outcomes", "held_elsewhere")
+_FILE_DETAIL = ("outcomes", "held_elsewhere")
 
 
 @dataclass(frozen=True)
@@ -142,31 +143,31 @@ def split_batches(files: list, size: int) -> list[list]:
     return [files[i : i + size] for i in range(0, len(files), size)]
 
 
-def summarise(batches: list[dict], **context) -> RunSummary:
+def summarise(batches: list[dict], outcomes: Iterable[dict] | None = None, **context) -> RunSummary:
     """Per-file outcomes -> run counts. A file whose every article came earlier is a duplicate.
 
     Files are judged in uri order, so which copy counts as the duplicate does not depend on
     which batch finished first. Raises if the counts do not account for every file.
+    `outcomes`: the run's per-file outcomes in uri order, re-iterable (the flow's are staged
+    as the batches come back: tasks/lake/outcomes.py); by default those the batches carry.
     `context` holds RunSummary's first fields (source, lake, run_id, mode, ...).
     """
-    outcomes = sorted((f for b in batches for f in b["files"]), key=lambda f: f["uri"])
+    if outcomes is None:
+        outcomes = sorted((f for b in batches for f in b["files"]), key=lambda f: f["uri"])
     seen_ids: set[str] = set()
-    counts, rejects, status = Counter(), Counter(), {}
-    articles_parsed = 0
-    for outcome in outcomes:
-        ids = outcome["article_ids"]
-        articles_parsed += len(ids)
-        if outcome["status"] == "rejected":
-            status[outcome["uri"]] = "rejected"
+    counts, rejects = Counter(), Counter()
+    seen = distinct_uris = articles_parsed = bytes_read = 0
+    previous_uri = None
+    for outcome, status in judged(outcomes, seen_ids):  # one outcome at a time: only counts are kept
+        seen += 1
+        distinct_uris += outcome["uri"] != previous_uri  # uri order: a repeated uri is the one before
+        previous_uri = outcome["uri"]
+        counts[status] += 1
+        if status == "rejected":
             rejects[outcome["reject"]] += 1
-        elif all(i in seen_ids for i in ids):
-            status[outcome["uri"]] = "duplicate"
-        else:
-            status[outcome["uri"]] = "parsed"
-        counts[status[outcome["uri"]]] += 1
-        seen_ids.update(ids)
-    seen = len(outcomes)
-    if seen != counts["parsed"] + counts["rejected"] + counts["duplicate"] or seen != len(status):
+        articles_parsed += len(outcome["article_ids"])
+        bytes_read += outcome["n_bytes"]
+    if seen != counts["parsed"] + counts["rejected"] + counts["duplicate"] or seen != distinct_uris:
         raise ConservationError(f"run lost track of files: {seen} seen, {dict(counts)} accounted")
     totals = {key: Counter() for key in ("formats", "agencies", "reject_stages", "rows")}
     for batch in batches:
@@ -179,7 +180,7 @@ def summarise(batches: list[dict], **context) -> RunSummary:
         files_parsed=counts["parsed"],
         files_rejected=counts["rejected"],
         files_duplicate=counts["duplicate"],
-        bytes_read=sum(o["n_bytes"] for o in outcomes),
+        bytes_read=bytes_read,
         articles_parsed=articles_parsed,
         articles=len(seen_ids),
         rejects_by_reason=dict(rejects.most_common()),
@@ -188,9 +189,24 @@ def summarise(batches: list[dict], **context) -> RunSummary:
         reject_stages=dict(totals["reject_stages"].most_common()),
         reject_rows=totals["rows"].get("rejects", 0),
         batches=len(batches),
-        file_status=status,
         outcomes=outcomes,
     )
+
+
+def judged(outcomes: Iterable[dict], seen_ids: set[str] | None = None) -> Iterator[tuple[dict, str]]:
+    """(outcome, status) of each file, outcomes in uri order: rejected, duplicate (every article
+    of it came in an earlier file) or parsed. `seen_ids` collects the article ids seen."""
+    seen_ids = set() if seen_ids is None else seen_ids
+    for outcome in outcomes:
+        ids = outcome["article_ids"]
+        if outcome["status"] == "rejected":
+            status = "rejected"
+        elif all(i in seen_ids for i in ids):
+            status = "duplicate"
+        else:
+            status = "parsed"
+        seen_ids.update(ids)
+        yield outcome, status
 
 
 def check_articles_conserved(summary: RunSummary, written: int, only: list[str] | None = None) -> None:
@@ -239,12 +255,15 @@ def commit_and_record(lake: str, run_id: str, summary: RunSummary, replace=(),
             article_ids.record_ids(lake_, article_ids.updated_ids(lake_ids, settlement.kept, replace))
             check_articles_conserved(checked, commit.rows_written.get("articles", 0), only)
             finished_at = datetime.now(timezone.utc)
-            ledger, files = [], Counter()
-            for outcome in summary.outcomes:
-                status = settlement.file_status(outcome, summary.file_status[outcome["uri"]])
-                files[status] += 1
-                ledger.append(ledger_row(outcome, status, run_id, finished_at))
-            update_ledger(lake_, ledger)
+            files = Counter()
+
+            def ledger_rows():
+                for outcome, judged_status in judged(summary.outcomes):
+                    status = settlement.file_status(outcome, judged_status)
+                    files[status] += 1
+                    yield ledger_row(outcome, status, run_id, finished_at)
+
+            update_ledger(lake_, ledger_rows())
             counts = _commit_counts(vars(commit), finished_at, settlement.articles_written, files)
             write_run_report(lake_, summary.with_commit(counts).as_dict())
 

@@ -6,6 +6,7 @@
     entity_index/part-0.parquet                      a derived index: one file, no partitions
     _staging/<run_id>/_owner                         who staged it ("host pid time")
     _staging/<run_id>/<dataset>/batch-NNNNN.parquet  a run's batches until commit
+    _staging/<run_id>/_outcomes/batch-NNNNN.jsonl    their per-file outcomes (outcomes.py)
     _staging/.claim-<run_id>, .done-<run_id>         a claim being made, a staging being deleted
     _state/lock                                      held by the committing run
     _state/ledger.parquet                            every raw file taken in
@@ -40,6 +41,7 @@ STATE = "_state"
 RUN_REPORTS = "_runs"
 QUARANTINE = "_quarantine"
 OWNER_FILE = "_owner"
+OUTCOMES = "_outcomes"  # a run's per-file outcomes, beside its staged datasets
 LOCK_FILE = "lock"
 ENTITY_DAYS = "entity_days"  # the entity index's per-day summaries (entity_index.py)
 PARTITIONS_FILE = "partitions.parquet"  # _state/partitions.parquet: rows of every partition at its last commit
@@ -129,6 +131,14 @@ class Lake:
     def staged_batches(self, run_id: str, dataset_name: str) -> str:
         """A glob of a dataset's staged batches."""
         return self.path(STAGING, run_id, dataset_name, "batch-*.parquet")
+
+    def staged_outcomes(self, run_id: str, batch_no: int) -> str:
+        """One batch's per-file outcomes, JSON lines in uri order (tasks/lake/outcomes.py)."""
+        return self.path(STAGING, run_id, OUTCOMES, f"batch-{batch_no:05d}.jsonl")
+
+    def staged_outcomes_files(self, run_id: str) -> str:
+        """A glob of a run's staged outcomes."""
+        return self.path(STAGING, run_id, OUTCOMES, "batch-*.jsonl")
 
     # --- state: kept by the writer and the flows, never read as data ---
 

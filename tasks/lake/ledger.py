@@ -9,7 +9,9 @@ between only means those files are processed again (which merges to the same row
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from itertools import islice
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -19,6 +21,8 @@ from tasks.lake.layout import Lake
 from tasks.lake.schema import UTC_TIMESTAMP
 from tasks.lake.writer import partition_values, write_atomically
 from tasks.records import TRANSIENT_READ, SourceFile
+
+ROWS_PER_CHUNK = 10_000  # ledger rows turned into Arrow at once (update_ledger)
 
 LEDGER = pa.schema([
     ("source_uri", pa.string()),
@@ -88,12 +92,14 @@ def files_for_days(ledger: pa.Table, first: date, last: date) -> set[str]:
             if days.intersection(row["pub_dates"] or ())}
 
 
-def update_ledger(lake: str | Lake, rows: list[dict]) -> int:
-    """Merge rows (one per processed file) into the ledger; a file's newest row wins."""
+def update_ledger(lake: str | Lake, rows: Iterable[dict]) -> int:
+    """Merge rows (one per processed file, any iterable) into the ledger; a file's newest row wins."""
     lake = Lake.at(lake)
-    if not rows:
+    # Taken in chunks: a run's rows as Python dicts would cost ~1 KB a file at once.
+    chunks = [pa.Table.from_pylist(chunk, schema=LEDGER) for chunk in _chunks(rows, ROWS_PER_CHUNK)]
+    if not chunks:
         return 0
-    fresh = pa.Table.from_pylist(rows, schema=LEDGER)
+    fresh = pa.concat_tables(chunks)
     old = read_ledger(lake)
     kept = old.filter(pc.invert(pc.is_in(old["source_uri"], value_set=fresh["source_uri"])))
     merged = pa.concat_tables([kept, fresh]).sort_by("source_uri")
@@ -109,6 +115,12 @@ def ledger_row(file: dict, status: str, run_id: str, processed_at: datetime) -> 
         "articles": len(file["article_ids"]), "pub_dates": file["pub_dates"], "reject": file["reject"],
         "run_id": run_id, "processed_at": processed_at,
     }
+
+
+def _chunks(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    rows = iter(rows)
+    while chunk := list(islice(rows, size)):
+        yield chunk
 
 
 def _days(first: date, last: date):
