@@ -142,9 +142,9 @@ def drop_staged_rows(lake: str | Lake, run_id: str, settlement: Settlement) -> i
     """Remove from the run's staged batches the copies the settlement drops (rule 1, 2) and the
     child rows of losing deliveries (rule 3), in every dataset keyed by article and partitioned
     by pub_date; rows removed. Only the row groups of the days concerned are read to find them
-    (a staged batch holds one row group per day); a batch file that changes is rewritten
+    (a staged batch holds one row group per month); a batch file that changes is rewritten
     atomically, so a retried commit finds nothing more to remove."""
-    from tasks.lake.writer import staged_datasets, write_atomically
+    from tasks.lake.writer import staged_datasets, write_staged
 
     if not settlement.drop and not settlement.repeated:
         return 0
@@ -164,25 +164,15 @@ def drop_staged_rows(lake: str | Lake, run_id: str, settlement: Settlement) -> i
         # Articles: the merge itself keeps the first source_uri's row; their children need telling.
         columns = [PUB_DATE, "article_id", *([DELIVERY] if dataset.child_of_article else [])]
         for file_no, path in enumerate(staged.files):
-            keys = _read_days(staged, file_no, days, columns)
+            keys = staged.read_file(file_no, days, columns)
             children = dataset.child_of_article
             if keys is None or not pc.any(_losing(keys, dropped, repeated, winners, children)).as_py():
                 continue
-            table = _read_days(staged, file_no, None, None)
+            table = staged.read_file(file_no)
             kept = table.filter(pc.invert(_losing(table, dropped, repeated, winners, children)))
             removed += table.num_rows - kept.num_rows
-            write_atomically(lake, kept, path, compression="lz4", row_groups_by=PUB_DATE, statistics=[PUB_DATE])
+            write_staged(lake, dataset, kept, path)
     return removed
-
-
-def _read_days(staged: Staged, file_no: int, days: set[str] | None, columns: list[str] | None) -> pa.Table | None:
-    """A staged batch's rows of these days (None: all), from their row groups only; None if it has none."""
-    groups = sorted(g for day, where in staged.row_groups.items() if days is None or day in days
-                    for f, g in where if f == file_no)
-    if not groups:
-        return None
-    with staged.lake.fs.open(staged.files[file_no], "rb") as handle:
-        return pq.ParquetFile(handle, metadata=staged.footers[file_no]).read_row_groups(groups, columns=columns)
 
 
 def _losing(keys: pa.Table, dropped: pa.Array, repeated: pa.Array, winners: pa.Array, children: bool) -> pa.Array:
@@ -204,7 +194,7 @@ def _winning_deliveries(articles: Staged, repeated: pa.Array) -> pa.Array:
     days = {value.split(_SEP, 1)[0] for value in repeated.to_pylist()}
     pieces = []
     for file_no in range(len(articles.files)) if days else ():
-        rows = _read_days(articles, file_no, days, [PUB_DATE, "article_id", DELIVERY])
+        rows = articles.read_file(file_no, days, [PUB_DATE, "article_id", DELIVERY])
         if rows is None:
             continue
         pair = pc.binary_join_element_wise(rows[PUB_DATE], rows["article_id"], _SEP)

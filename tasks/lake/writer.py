@@ -8,6 +8,7 @@ is (key, merge, derived index) is its declaration in schema.py.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import io
 import os
@@ -19,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
@@ -53,12 +55,21 @@ def stage_batch(lake: str | Lake, run_id: str, batch_no: int, rows: dict[str, li
             continue
         dataset = DATASETS[name]
         table = pa.Table.from_pylist(dataset_rows, schema=staged_schema(dataset))
-        # One row group per partition value: the commit reads one day at a time and skips the rest.
-        table = table.sort_by([(dataset.partition, "ascending")])
-        target = lake.staged_batch(run_id, name, batch_no)
-        # Statistics on the partition key only: the commit finds each day's row groups by them.
-        write_atomically(lake, table, target, compression="lz4", row_groups_by=dataset.partition,
-                         statistics=[dataset.partition])
+        write_staged(lake, dataset, table.sort_by([(dataset.partition, "ascending")]),
+                     lake.staged_batch(run_id, name, batch_no))
+
+
+def write_staged(lake: Lake, dataset: Dataset, table: pa.Table, target: str) -> None:
+    """A staged batch file: rows sorted by partition value, one row group per month of values
+    ("2024-03"), statistics on the partition key only: the commit finds a day's row groups by
+    them. One per day made a batch of a years-long archive thousands of row groups, and the
+    commit held every batch's footer: 250 MB for 5,000 stories over seven years."""
+    write_atomically(lake, table, target, compression="lz4", row_groups_by=dataset.partition,
+                     row_group_key=_month, statistics=[dataset.partition])
+
+
+def _month(value: str | None) -> str | None:
+    return value[:7] if value else value
 
 
 def staging_dir(lake: str | Lake, run_id: str) -> str:
@@ -112,18 +123,18 @@ def sweep_staging(lake: Lake, keep: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Staged:
-    """One dataset's staged batches of a run, read a partition at a time, so a commit holds
-    a few days of rows in memory, never the whole run.
+    """One dataset's staged batches of a run, read a window of partitions at a time, so a
+    commit holds a few days of rows in memory, never the whole run.
 
-    Each batch holds one row group per partition value (stage_batch); their footers, read
-    once, say which row groups hold which value, so a day's rows are read from exactly its
-    row groups: the cost follows the rows, not days x batches."""
+    Each batch is sorted by partition value in row groups of a month each (write_staged);
+    their statistics, read once, say which row groups can hold which value, so a day's rows
+    are read from its month's row groups only: the cost follows the rows, not days x batches."""
 
     dataset: Dataset
     lake: Lake
     files: list[str]
-    footers: list[pq.FileMetaData]
     row_groups: dict[str, list[tuple[int, int]]]  # partition value -> (file number, row group)
+    group_bytes: dict[tuple[int, int], int]  # (file number, row group) -> its bytes in memory
     schema: pa.Schema  # staged_schema(dataset), built once
 
     @property
@@ -136,27 +147,41 @@ class Staged:
 
     def each_partition(self, values: Iterable[str]) -> Iterator[tuple[str, pa.Table]]:
         """(value, its staged rows) for each value, in the order given (sorted, for one read
-        per window): a window of values, up to STAGED_WINDOW_BYTES of rows, is read with one
-        call per batch file, not one per value."""
-        window, size = [], 0
+        per window): a window of values, up to STAGED_WINDOW_BYTES of row groups, is read
+        with one call per batch file, not one per value."""
+        window, groups, size = [], set(), 0
         for value in values:
             window.append(value)
-            size += sum(self.footers[f].row_group(g).total_byte_size for f, g in self.row_groups.get(value, []))
+            for where in self.row_groups.get(value, []):
+                if where not in groups:
+                    groups.add(where)
+                    size += self.group_bytes[where]
             if size >= STAGED_WINDOW_BYTES:
                 yield from self._read_window(window)
-                window, size = [], 0
+                window, groups, size = [], set(), 0
         yield from self._read_window(window)
 
+    def read_file(self, file_no: int, values: Iterable[str] | None = None,
+                  columns: list[str] | None = None) -> pa.Table | None:
+        """A batch file's rows of these partition values (None: all), read from the row groups
+        that can hold them; None if none can."""
+        if values is None:
+            groups = sorted({g for where in self.row_groups.values() for f, g in where if f == file_no})
+        else:
+            groups = sorted({g for value in values for f, g in self.row_groups.get(value, []) if f == file_no})
+        if not groups:
+            return None
+        with self.lake.fs.open(self.files[file_no], "rb") as handle:
+            table = pq.ParquetFile(handle).read_row_groups(groups, columns=columns)
+        if values is None:
+            return table
+        return table.filter(pc.is_in(table[self.dataset.partition], value_set=pa.array(sorted(values), pa.string())))
+
     def _read_window(self, values: list[str]) -> Iterator[tuple[str, pa.Table]]:
-        groups_by_file: dict[int, list[int]] = {}
-        for value in values:
-            for file_no, group in self.row_groups.get(value, []):
-                groups_by_file.setdefault(file_no, []).append(group)
+        files = sorted({f for value in values for f, _ in self.row_groups.get(value, [])})
         pieces: dict[str, list[pa.Table]] = {value: [] for value in values}
-        for file_no, groups in sorted(groups_by_file.items()):
-            with self.lake.fs.open(self.files[file_no], "rb") as handle:
-                table = pq.ParquetFile(handle, metadata=self.footers[file_no]).read_row_groups(sorted(groups))
-            for piece in runs_of(table, self.dataset.partition):
+        for file_no in files:
+            for piece in runs_of(self.read_file(file_no, values), self.dataset.partition):
                 pieces[piece[self.dataset.partition][0].as_py()].append(piece)
         for value in values:
             rows = pa.concat_tables(pieces[value]) if pieces[value] else self.schema.empty_table()
@@ -164,25 +189,31 @@ class Staged:
 
 
 def staged_datasets(lake: str | Lake, run_id: str) -> Iterator[Staged]:
-    """Each dataset's staged batches of a run (datasets with none are skipped)."""
+    """Each dataset's staged batches of a run (datasets with none are skipped). Only what
+    finding the rows needs is kept of each footer (not the footer: it has an entry per column
+    of each row group)."""
     lake = Lake.at(lake)
     for name, dataset in DATASETS.items():
         files = sorted(lake.fs.glob(lake.staged_batches(run_id, name)))
         if not files:
             continue
-        footers, row_groups = [], {}
+        row_groups: dict[str, list[tuple[int, int]]] = {}
+        group_bytes: dict[tuple[int, int], int] = {}
         for file_no, path in enumerate(files):
             with lake.fs.open(path, "rb") as handle:
                 footer = pq.read_metadata(handle)
-            footers.append(footer)
-            for value, group in _row_group_values(footer, dataset.partition):
-                row_groups.setdefault(value, []).append((file_no, group))
-        yield Staged(dataset, lake, files, footers, row_groups, staged_schema(dataset))
+                present = pq.read_table(handle, columns=[dataset.partition])[dataset.partition]
+            values = sorted(v for v in pc.unique(present).to_pylist() if v is not None)
+            for group, low, high in _row_group_ranges(footer, dataset.partition):
+                group_bytes[(file_no, group)] = footer.row_group(group).total_byte_size
+                for value in values[bisect.bisect_left(values, low):bisect.bisect_right(values, high)]:
+                    row_groups.setdefault(value, []).append((file_no, group))
+        yield Staged(dataset, lake, files, row_groups, group_bytes, staged_schema(dataset))
 
 
-def _row_group_values(footer: pq.FileMetaData, column: str) -> Iterator[tuple[str, int]]:
-    """(partition value, row group) of a staged batch, from its statistics (min = max: one
-    value per row group). A row group of nulls only has no value and holds nothing to commit."""
+def _row_group_ranges(footer: pq.FileMetaData, column: str) -> Iterator[tuple[int, str, str]]:
+    """(row group, lowest, highest partition value) of a staged batch, from its statistics. A
+    row group of nulls only has no value and holds nothing to commit."""
     position = footer.schema.names.index(column)
     for group in range(footer.num_row_groups):
         statistics = footer.row_group(group).column(position).statistics
@@ -190,9 +221,7 @@ def _row_group_values(footer: pq.FileMetaData, column: str) -> Iterator[tuple[st
             if statistics is None and footer.row_group(group).num_rows:
                 raise ValueError(f"staged batch without statistics on {column}")
             continue
-        if statistics.min != statistics.max:
-            raise ValueError(f"staged row group {group} holds several {column} values")
-        yield statistics.min, group
+        yield group, statistics.min, statistics.max
 
 
 # --- commit (one process, under the lake lock) --------------------------------------------
@@ -394,7 +423,7 @@ def small_parquet_bytes(table: pa.Table) -> bytes:
 
 def parquet_bytes(table: pa.Table, compression: str = "zstd", row_groups_by: str | None = None,
                   row_group_rows: int = ROW_GROUP_ROWS, statistics: list[str] | None = None,
-                  dictionary: bool = True) -> bytes:
+                  dictionary: bool = True, row_group_key: Callable | None = None) -> bytes:
     """A table as the lake's Parquet (pure).
 
     Low-cardinality columns are dictionary-encoded (unless `dictionary` is False); every column but free text carries
@@ -410,24 +439,26 @@ def parquet_bytes(table: pa.Table, compression: str = "zstd", row_groups_by: str
     buffer = io.BytesIO()
     with pq.ParquetWriter(buffer, table.schema, compression=compression, use_dictionary=dictionary_columns,
                           write_statistics=statistics) as writer:
-        for piece in runs_of(table, row_groups_by) if row_groups_by else [table]:
+        for piece in runs_of(table, row_groups_by, row_group_key) if row_groups_by else [table]:
             writer.write_table(piece, row_group_size=row_group_rows)
     return buffer.getvalue()
 
 
 def write_atomically(lake: Lake, table: pa.Table, target: str, compression: str = "zstd",
                      row_groups_by: str | None = None, row_group_rows: int = ROW_GROUP_ROWS,
-                     statistics: list[str] | None = None) -> None:
+                     statistics: list[str] | None = None, row_group_key: Callable | None = None) -> None:
     """Write a table as Parquet (parquet_bytes) so that readers see the old file or the new
     one, never a part."""
     data = parquet_bytes(table, compression=compression, row_groups_by=row_groups_by, row_group_rows=row_group_rows,
-                         statistics=statistics)
+                         statistics=statistics, row_group_key=row_group_key)
     write_bytes_atomically(lake, data, target)
 
 
-def runs_of(table: pa.Table, column: str) -> Iterator[pa.Table]:
-    """Consecutive slices of `table` with one value of `column` each (pure; no copy)."""
+def runs_of(table: pa.Table, column: str, key: Callable | None = None) -> Iterator[pa.Table]:
+    """Consecutive slices of `table` with one value of `column` (or of `key(value)`) each (pure; no copy)."""
     values = table[column].to_pylist()
+    if key is not None:
+        values = [key(v) for v in values]
     start = 0
     for i in range(1, len(values) + 1):
         if i == len(values) or values[i] != values[start]:
