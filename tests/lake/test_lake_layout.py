@@ -146,16 +146,21 @@ def test_one_agency_one_month_reads_only_its_row_groups(two_months):
         assert read < 0.4 * part(day).stat().st_size
 
 
-def test_commit_reads_one_day_of_staged_rows_at_a_time(tmp_path):
-    rows = [article(i, date(2024, 5, 1 + i % 3), AGENCIES[i % 5], random.Random(i)) for i in range(30)]
+def test_staged_batches_hold_a_row_group_per_month_and_the_commit_reads_only_a_days_month(tmp_path):
+    """A years-long batch must not have a row group per day (its footer would grow with the days):
+    one per month, and a day's rows are read from its month's row group only."""
+    days = [date(2024, 5, 1), date(2024, 5, 2), date(2024, 5, 3), date(2024, 7, 9)]
+    rows = [article(i, days[i % 4], AGENCIES[i % 5], random.Random(i)) for i in range(40)]
     lake.stage_batch(tmp_path, "r1", 0, {"articles": rows})
     staged_file = next((tmp_path / "_staging/r1/articles").glob("batch-*.parquet"))
     meta = pq.ParquetFile(staged_file).metadata
     day_column = meta.schema.names.index("pub_date")
-    assert [meta.row_group(g).column(day_column).statistics.min for g in range(meta.num_row_groups)] == \
-        ["2024-05-01", "2024-05-02", "2024-05-03"]
+    ranges = [(meta.row_group(g).column(day_column).statistics.min, meta.row_group(g).column(day_column).statistics.max)
+              for g in range(meta.num_row_groups)]
+    assert ranges == [("2024-05-01", "2024-05-03"), ("2024-07-09", "2024-07-09")]
     staged = next(lake.staged_datasets(tmp_path, "r1"))
-    assert staged.values == ["2024-05-01", "2024-05-02", "2024-05-03"]
+    assert staged.values == ["2024-05-01", "2024-05-02", "2024-05-03", "2024-07-09"]
+    assert staged.row_groups["2024-05-02"] == [(0, 0)] and staged.row_groups["2024-07-09"] == [(0, 1)]
     assert staged.rows("2024-05-02").num_rows == 10
     assert set(staged.rows("2024-05-02")["pub_date"].to_pylist()) == {"2024-05-02"}
 
