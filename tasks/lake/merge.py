@@ -28,11 +28,12 @@ def merge_partition(dataset: Dataset, existing: pa.Table | None, staged: pa.Tabl
     if dataset.partition in staged.column_names:
         staged = staged.drop_columns([dataset.partition])
     order = [*dataset.prefer, *([("source_uri", "ascending")] if "source_uri" in staged.column_names else [])]
-    if order:  # a stable sort: among equals, the run's own order stands
+    if order and staged.num_rows > 1:  # a stable sort: among equals, the run's own order stands
         staged = staged.sort_by(order)
     staged = first_of_each(conform(staged, dataset.schema), dataset.key)
     if existing is None or existing.num_rows == 0:
-        return staged.sort_by(list(dataset.sort)), staged.num_rows, staged.num_rows
+        ordered = staged.sort_by(list(dataset.sort)) if staged.num_rows > 1 else staged
+        return ordered, staged.num_rows, staged.num_rows
 
     old_keys = set(_key_tuples(existing, dataset.key))
     is_new = pa.array([k not in old_keys for k in _key_tuples(staged, dataset.key)], pa.bool_())
@@ -71,6 +72,10 @@ def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     """Bring a table written by an older schema to the current one (missing columns null)."""
     if table.schema.equals(schema):
         return table
+    if set(schema.names) <= set(table.column_names):  # extra columns only (a staged child's delivery)
+        narrowed = table.select(schema.names)
+        if narrowed.schema.equals(schema):
+            return narrowed
     columns = [
         table[f.name].cast(f.type) if f.name in table.column_names else pa.nulls(table.num_rows, f.type)
         for f in schema
