@@ -5,8 +5,7 @@
 SRC is a folder of raw files (e.g. `wirelake synth --n 5000 --seed 7 --out SRC`: stories over
 about seven years). The batches are staged once with a plain process pool (as `plain` in
 bench_throughput.py), then each round copies the staged lake aside and commits it into an
-empty lake, so every round commits the same rows, with the run's worker pool open (its
-start, which a run pays before its batches, is timed with the commit). Prints seconds per round, the partitions
+empty lake, so every round commits the same rows. Prints seconds per round, the partitions
 and files written; `--profile` runs one round under pyinstrument (one thread per pool) and
 prints where the time goes.
 """
@@ -14,40 +13,18 @@ prints where the time goes.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import shutil
 import statistics
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
-from datetime import datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from flows import compute  # noqa: E402
-from flows.run_steps import commit_and_record, new_run_id, pick_batch_size, split_batches, summarise  # noqa: E402
-from tasks import lake  # noqa: E402
-from tasks.batch import run_batch  # noqa: E402
-from tasks.sources import list_source  # noqa: E402
-
-
-def stage(source: str, out: str, workers: int):
-    """Run every batch of SRC into OUT's staging; the run id and its summary (no commit)."""
-    started_at = datetime.now(timezone.utc).replace(microsecond=0)
-    run_id = new_run_id(started_at)
-    files = list_source(source)
-    lake.claim_staging(out, run_id)
-    batches = split_batches(files, pick_batch_size(len(files), workers))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [pool.submit(run_batch, source, batch, out, run_id, number, started_at)
-                   for number, batch in enumerate(batches)]
-        batch_summaries = [future.result().to_dict() for future in futures]
-    summary = summarise(batch_summaries, source=source, lake=out, run_id=run_id, mode="run", started_at=started_at,
-                        files_listed=len(files), files_skipped=0)
-    return run_id, summary
+from bench_throughput import stage_plain  # noqa: E402  (bench/ is the script's folder)
+from flows.run_steps import commit_and_record  # noqa: E402
 
 
 def files_under(folder: str) -> int:
@@ -66,7 +43,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-commit-") as work:
         staged = os.path.join(work, "staged")
         began = time.perf_counter()
-        run_id, summary = stage(args.source, staged, args.workers)
+        run_id, summary = stage_plain(args.source, staged, args.workers)
         print(f"staged {summary.articles_parsed:,} articles in {time.perf_counter() - began:.1f} s")
         seconds = []
         for round_no in range(args.repeat):
@@ -78,9 +55,7 @@ def main() -> None:
                 profiler = Profiler(async_mode="disabled")
                 profiler.start()
             began = time.perf_counter()
-            # As in `wirelake run`: the run's worker processes are open while it commits.
-            with compute.worker_pool(args.workers):
-                commit_and_record(target, run_id, summary)
+            commit_and_record(target, run_id, summary)
             seconds.append(time.perf_counter() - began)
             if profiler is not None:
                 profiler.stop()

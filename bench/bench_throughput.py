@@ -76,9 +76,10 @@ def run_wirelake(source: str, out: str, workers: int) -> dict:
     return {"articles": summary["articles_parsed"], "entities": summary["entities"]}
 
 
-def run_plain(source: str, out: str, workers: int) -> dict:
-    """wirelake's batches and commit, driven by a plain process pool instead of Prefect."""
-    from flows.run_steps import commit_and_record, new_run_id, pick_batch_size, split_batches, summarise
+def stage_plain(source: str, out: str, workers: int):
+    """wirelake's batches of SRC staged into OUT by a plain process pool (no Prefect, no
+    commit); the run id and the run's summary."""
+    from flows.run_steps import new_run_id, pick_batch_size, split_batches, summarise
     from tasks import lake
     from tasks.batch import run_batch
     from tasks.sources import list_source
@@ -94,6 +95,14 @@ def run_plain(source: str, out: str, workers: int) -> dict:
         summaries = [future.result().to_dict() for future in futures]
     summary = summarise(summaries, source=source, lake=out, run_id=run_id, mode="run", started_at=started_at,
                         files_listed=len(files), files_skipped=0)
+    return run_id, summary
+
+
+def run_plain(source: str, out: str, workers: int) -> dict:
+    """wirelake's batches and commit, driven by a plain process pool instead of Prefect."""
+    from flows.run_steps import commit_and_record
+
+    run_id, summary = stage_plain(source, out, workers)
     summary = summary.with_commit(commit_and_record(out, run_id, summary))
     return {"articles": summary.articles_parsed, "entities": summary.entities}
 
