@@ -200,9 +200,10 @@ def staged_datasets(lake: str | Lake, run_id: str) -> Iterator[Staged]:
         row_groups: dict[str, list[tuple[int, int]]] = {}
         group_bytes: dict[tuple[int, int], int] = {}
         for file_no, path in enumerate(files):
-            with lake.fs.open(path, "rb") as handle:
-                footer = pq.read_metadata(handle)
-                present = pq.read_table(handle, columns=[dataset.partition])[dataset.partition]
+            with lake.fs.open(path, "rb") as handle:  # its footer parsed once, for both
+                batch = pq.ParquetFile(handle)
+                footer = batch.metadata
+                present = batch.read(columns=[dataset.partition])[dataset.partition]
             values = sorted(v for v in pc.unique(present).to_pylist() if v is not None)
             for group, low, high in _row_group_ranges(footer, dataset.partition):
                 group_bytes[(file_no, group)] = footer.row_group(group).total_byte_size
@@ -426,9 +427,10 @@ def parquet_bytes(table: pa.Table, compression: str = "zstd", row_groups_by: str
                   dictionary: bool = True, row_group_key: Callable | None = None) -> bytes:
     """A table as the lake's Parquet (pure).
 
-    Low-cardinality columns are dictionary-encoded (unless `dictionary` is False); every column but free text carries
-    min/max statistics (or the columns `statistics` names). With `row_groups_by` (the table sorted by it), each value of that column
-    starts a new row group, so a filter on it skips the other row groups.
+    Low-cardinality columns are dictionary-encoded (unless `dictionary` is False); every
+    column but free text carries min/max statistics (or the columns `statistics` names).
+    With `row_groups_by` (the table sorted by it), each value of that column (or of
+    `row_group_key(value)`) starts a new row group, so a filter on it skips the others.
     """
     metadata = dict(table.schema.metadata or {})
     metadata[b"wirelake.schema_version"] = SCHEMA_VERSION.encode()
@@ -483,8 +485,9 @@ class AtomicGroup:
     Locally every new file is written aside under a hidden temporary name and fsynced, on many
     threads at once (concurrent fsyncs share the file system's journal commits: one fsync per
     file in a row cost 3 ms each), and only when all are durable is each renamed over its
-    target, in the order added. A kill at any point leaves each target old or new; the temporaries of a dead writer
-    are hidden from readers and removed by the next write in their folder. On object storage
+    target, in the order added. A kill at any point leaves each target old or new; the
+    temporaries of a dead writer are hidden from readers and removed by the next write in
+    their folder. On object storage
     each file is one PUT, atomic by itself.
     """
 
