@@ -7,6 +7,8 @@
     _staging/<run_id>/_owner                         who staged it ("host pid time")
     _staging/<run_id>/<dataset>/batch-NNNNN.parquet  a run's batches until commit
     _staging/<run_id>/_outcomes/batch-NNNNN.jsonl    their per-file outcomes (outcomes.py)
+    _staging/<run_id>/_commit/...                    the commit's new files, as the lake will hold them,
+                                                     until each is renamed into place (writer.py)
     _staging/.claim-<run_id>, .done-<run_id>         a claim being made, a staging being deleted
     _state/lock                                      held by the committing run
     _state/ledger.parquet                            every raw file taken in
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 
 PART_FILE = "part-0.parquet"
 STAGING = "_staging"
+COMMIT_FOLDER = "_commit"
 STATE = "_state"
 RUN_REPORTS = "_runs"
 QUARANTINE = "_quarantine"
@@ -124,6 +127,10 @@ class Lake:
     def deleting_dir(self, run_id: str) -> str:
         """A run's staging folder renamed away to be deleted."""
         return self.path(STAGING, f"{DELETING}{run_id}")
+
+    def commit_dir(self, run_id: str) -> str:
+        """Where a local commit writes its new files before renaming them into the lake."""
+        return self.path(STAGING, run_id, COMMIT_FOLDER)
 
     def staged_batch(self, run_id: str, dataset_name: str, batch_no: int) -> str:
         return self.path(STAGING, run_id, dataset_name, f"batch-{batch_no:05d}.parquet")

@@ -14,39 +14,69 @@ from tasks.lake.schema import Dataset, Merge
 
 def merge_partition(dataset: Dataset, existing: pa.Table | None, staged: pa.Table,
                     drop_existing: bool = False) -> tuple[pa.Table, int, int]:
-    """Combine a partition's rows with a run's rows for it.
+    """Combine one partition's rows with a run's rows for it: merge_partitions on a single
+    partition (tables without the partition column; the merged one has none either)."""
+    value = ""  # the one partition's value: any, as long as both sides carry the same
 
-    Pure; returns (merged table, distinct rows of the run, of which new to the lake).
+    def one_partition(table: pa.Table) -> pa.Table:
+        if dataset.partition in table.column_names:
+            table = table.drop_columns([dataset.partition])
+        return table.append_column(dataset.partition, pa.array([value] * table.num_rows, pa.string()))
+
+    merged, run_rows, new_rows = merge_partitions(
+        dataset, one_partition(existing) if existing is not None else None, one_partition(staged),
+        replace={value} if drop_existing else set())
+    return merged.drop_columns([dataset.partition]), run_rows, new_rows
+
+
+def merge_partitions(dataset: Dataset, existing: pa.Table | None, staged: pa.Table,
+                     replace: set[str] | frozenset[str] = frozenset()) -> tuple[pa.Table, int, int]:
+    """Combine the lake's rows of some partitions with a run's rows for them, each partition on
+    its own, in one pass over all of them (both tables carry the partition column).
+
+    Pure; returns (merged table sorted by partition, distinct rows of the run, of which new
+    to the lake).
 
     Duplicates within the run keep the row the dataset prefers, then the one from the first
     source_uri. Against the lake:
     with Merge.REPLACE_GROUP, rows of this run replace those of the same group (an article:
     the current parser's output wins, but it keeps its first ingested_at); with
     Merge.KEEP_RECORDED, rows already recorded stay as they were.
-    `drop_existing` (backfill, REPLACE_GROUP): the partition becomes exactly this run's rows.
+    `replace` (backfill, REPLACE_GROUP): these partitions become exactly this run's rows.
     """
-    if dataset.partition in staged.column_names:
-        staged = staged.drop_columns([dataset.partition])
-    order = [*dataset.prefer, *([("source_uri", "ascending")] if "source_uri" in staged.column_names else [])]
-    if order and staged.num_rows > 1:  # a stable sort: among equals, the run's own order stands
+    partition = dataset.partition
+    schema = partitioned_schema(dataset)
+    order = [(partition, "ascending"), *dataset.prefer,
+             *([("source_uri", "ascending")] if "source_uri" in staged.column_names else [])]
+    if staged.num_rows > 1:  # a stable sort: among equals, the run's own order stands
         staged = staged.sort_by(order)
-    staged = first_of_each(conform(staged, dataset.schema), dataset.key)
+    staged = first_of_each(conform(staged, schema), (partition, *dataset.key))
+    sort = [(partition, "ascending"), *dataset.sort]
     if existing is None or existing.num_rows == 0:
-        ordered = staged.sort_by(list(dataset.sort)) if staged.num_rows > 1 else staged
+        ordered = staged.sort_by(sort) if staged.num_rows > 1 else staged
         return ordered, staged.num_rows, staged.num_rows
 
-    old_keys = set(_key_tuples(existing, dataset.key))
-    is_new = pa.array([k not in old_keys for k in _key_tuples(staged, dataset.key)], pa.bool_())
+    existing = conform(existing, schema)
+    old_keys = set(_key_tuples(existing, (partition, *dataset.key)))
+    is_new = pa.array([k not in old_keys for k in _key_tuples(staged, (partition, *dataset.key))], pa.bool_())
     new_rows = pc.sum(is_new).as_py() or 0
     if dataset.merge is Merge.KEEP_RECORDED:
         combined = pa.concat_tables([existing, staged.filter(is_new)])
     else:
-        replaced = pc.is_in(existing[dataset.group], value_set=pc.unique(staged[dataset.group]))
+        group = (partition, dataset.group)
+        run_groups = set(_key_tuples(staged, group))
+        replaced = pa.array([g in run_groups for g in _key_tuples(existing, group)], pa.bool_())
         if dataset.first_seen is not None:
-            staged = _carry_first_seen(existing.filter(replaced), staged, dataset.group, dataset.first_seen)
-        kept = existing.slice(0, 0) if drop_existing else existing.filter(pc.invert(replaced))
-        combined = pa.concat_tables([kept, staged])
-    return combined.sort_by(list(dataset.sort)), staged.num_rows, new_rows
+            staged = _carry_first_seen(existing.filter(replaced), staged, group, dataset.first_seen)
+        if replace:
+            replaced = pc.or_(replaced, pc.is_in(existing[partition], value_set=pa.array(sorted(replace), pa.string())))
+        combined = pa.concat_tables([existing.filter(pc.invert(replaced)), staged])
+    return combined.sort_by(sort), staged.num_rows, new_rows
+
+
+def partitioned_schema(dataset: Dataset) -> pa.Schema:
+    """A dataset's rows with their partition value as a column (as merge_partitions takes them)."""
+    return dataset.schema.append(pa.field(dataset.partition, pa.string()))
 
 
 def drop_recorded(dataset: Dataset, staged: pa.Table, recorded: set[tuple]) -> pa.Table:
@@ -83,12 +113,12 @@ def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     return pa.Table.from_arrays(columns, schema=schema)
 
 
-def _carry_first_seen(previous: pa.Table, staged: pa.Table, group: str, column: str) -> pa.Table:
+def _carry_first_seen(previous: pa.Table, staged: pa.Table, group: tuple[str, ...], column: str) -> pa.Table:
     """Re-ingesting an article must not change its row: keep the first ingested_at."""
     if previous.num_rows == 0:
         return staged
-    first_seen = dict(zip(previous[group].to_pylist(), previous[column].to_pylist()))
-    values = [first_seen.get(g, t) for g, t in zip(staged[group].to_pylist(), staged[column].to_pylist())]
+    first_seen = dict(zip(_key_tuples(previous, group), previous[column].to_pylist()))
+    values = [first_seen.get(g, t) for g, t in zip(_key_tuples(staged, group), staged[column].to_pylist())]
     index = staged.schema.get_field_index(column)
     return staged.set_column(index, column, pa.array(values, staged.schema.field(column).type))
 

@@ -10,36 +10,44 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import dataclasses
+import ctypes
+import ctypes.util
 import io
+import multiprocessing
 import os
 import shutil
 import time
-from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
 from tasks.lake.layout import CLAIMING, DELETING, OWNER_FILE, Lake, partition_value
 from tasks.lake.lock import assert_lock_held, holder_is_gone, holder_stamp, lake_lock, pid_is_dead, read_holder
-from tasks.lake.merge import conform, drop_recorded, merge_partition
+from tasks.lake.merge import conform, drop_recorded, merge_partitions
 from tasks.lake.partitions import recorded_partitions
 from tasks.lake.schema import (DATASETS, PUB_DATE, ROW_GROUP_ROWS, SCHEMA_VERSION, Dataset, DerivedIndex, Merge,
                                staged_schema)
 
-COMMIT_THREADS = 4  # partitions merged at once (Arrow releases the GIL while it reads and encodes)
-GROUP_FILES, GROUP_BYTES = 256, 64 * 2**20  # files made durable together (AtomicGroup)
-FSYNC_THREADS = 16
-STAGED_WINDOW_BYTES = 32 * 2**20  # staged rows read at once by the commit
+COMMIT_PROCESSES = min(os.cpu_count() or 1, 8)  # windows of partitions committed at once
+POOL_MIN_PARTITIONS = 256  # fewer: the commit works alone (starting processes costs ~0.5 s)
+WINDOW_PARTITIONS = 256  # partitions per window at most, so a years-long run's spread over processes
+GROUP_FILES, GROUP_BYTES = 2048, 64 * 2**20  # files made durable together (AtomicGroup)
+FSYNC_THREADS = 16  # where there is no syncfs (make_durable)
+STAGED_WINDOW_BYTES = 8 * 2**20  # staged rows in a window at most (row groups' bytes in memory)
 # A partition smaller than this (in memory) is one row group: a reader opening a file of a few
 # kilobytes pays for each row group's footer entries and gains nothing from skipping one.
 SPLIT_ROW_GROUPS_BYTES = 1 * 2**20
 # Free text: min/max statistics of bodies would fill the footer and prune nothing.
 _NO_STATISTICS = {"body", "paragraphs", "headline", "subheadline", "related_headlines", "text", "detail"}
+try:  # syncfs(2), for make_durable; absent outside Linux
+    _LIBC = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+except OSError:
+    _LIBC = None
 _DICTIONARY_COLUMNS = ["agency", "kind", "date_source", "language", "source_format", "type", "stage", "reason",
                        "country_code", "source", "unit", "verb"]
 
@@ -145,10 +153,10 @@ class Staged:
     def rows(self, value: str) -> pa.Table:
         return next(self.each_partition([value]))[1]
 
-    def each_partition(self, values: Iterable[str]) -> Iterator[tuple[str, pa.Table]]:
-        """(value, its staged rows) for each value, in the order given (sorted, for one read
-        per window): a window of values, up to STAGED_WINDOW_BYTES of row groups, is read
-        with one call per batch file, not one per value."""
+    def windows(self, values: Iterable[str]) -> Iterator[list[str]]:
+        """The values, in the order given (sorted, so a window's rows share row groups), cut into
+        windows of up to STAGED_WINDOW_BYTES of row groups and WINDOW_PARTITIONS values: what a
+        commit holds in memory at once, and the unit it spreads over processes."""
         window, groups, size = [], set(), 0
         for value in values:
             window.append(value)
@@ -156,10 +164,33 @@ class Staged:
                 if where not in groups:
                     groups.add(where)
                     size += self.group_bytes[where]
-            if size >= STAGED_WINDOW_BYTES:
-                yield from self._read_window(window)
+            if size >= STAGED_WINDOW_BYTES or len(window) >= WINDOW_PARTITIONS:
+                yield window
                 window, groups, size = [], set(), 0
-        yield from self._read_window(window)
+        if window:
+            yield window
+
+    def read_window(self, values: list[str]) -> pa.Table:
+        """The staged rows of these partition values, one read per batch file, in batch order."""
+        files = sorted({f for value in values for f, _ in self.row_groups.get(value, [])})
+        pieces = [self.read_file(file_no, values) for file_no in files]
+        rows = pa.concat_tables(pieces) if pieces else self.schema.empty_table()
+        return rows if rows.schema == self.schema else rows.cast(self.schema)
+
+    def only(self, values: Iterable[str]) -> Staged:
+        """This staging narrowed to some partition values (what a commit process needs to find them)."""
+        row_groups = {value: self.row_groups[value] for value in values if value in self.row_groups}
+        groups = {where for places in row_groups.values() for where in places}
+        return dataclasses.replace(self, row_groups=row_groups,
+                                   group_bytes={where: self.group_bytes[where] for where in groups})
+
+    def each_partition(self, values: Iterable[str]) -> Iterator[tuple[str, pa.Table]]:
+        """(value, its staged rows) for each value, in the order given, read a window at a time."""
+        for window in self.windows(values):
+            rows = self.read_window(window).sort_by(self.dataset.partition)  # stable: batch order kept
+            pieces = {piece[self.dataset.partition][0].as_py(): piece for piece in runs_of(rows, self.dataset.partition)}
+            for value in window:
+                yield value, pieces.get(value, self.schema.empty_table())
 
     def read_file(self, file_no: int, values: Iterable[str] | None = None,
                   columns: list[str] | None = None) -> pa.Table | None:
@@ -176,16 +207,6 @@ class Staged:
         if values is None:
             return table
         return table.filter(pc.is_in(table[self.dataset.partition], value_set=pa.array(sorted(values), pa.string())))
-
-    def _read_window(self, values: list[str]) -> Iterator[tuple[str, pa.Table]]:
-        files = sorted({f for value in values for f, _ in self.row_groups.get(value, [])})
-        pieces: dict[str, list[pa.Table]] = {value: [] for value in values}
-        for file_no in files:
-            for piece in runs_of(self.read_file(file_no, values), self.dataset.partition):
-                pieces[piece[self.dataset.partition][0].as_py()].append(piece)
-        for value in values:
-            rows = pa.concat_tables(pieces[value]) if pieces[value] else self.schema.empty_table()
-            yield value, rows if rows.schema == self.schema else rows.cast(self.schema)
 
 
 def staged_datasets(lake: str | Lake, run_id: str) -> Iterator[Staged]:
@@ -237,14 +258,16 @@ class CommitReport:
 
 def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only: Iterable[str] | None = None,
                after_commit=None) -> CommitReport:
-    """Merge a run's staged batches into the lake, one partition at a time, then drop staging.
+    """Merge a run's staged batches into the lake, then drop staging.
 
     `replace`: pub_date partitions to rebuild from this run's rows alone (a backfill's days):
     rows not produced again disappear. `only`: if given, staged rows outside these pub_dates are
     ignored. `after_commit(lake, report)` runs while the lock is still held (ledger, run report).
 
-    Partitions are merged on a few threads and their files swapped in by groups (AtomicGroup):
-    written aside, made durable together, then each replaced atomically.
+    Each dataset's partitions are merged and encoded a window at a time (commit_window), the
+    windows spread over processes when there are many; a local lake's new files are written
+    under the run's staging, made durable together, then renamed into place one by one
+    (publish), so a reader sees every partition old or new.
     """
     lake = Lake.at(lake)
     replace, only = set(replace), (set(only) if only is not None else None)
@@ -255,6 +278,11 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
     committed: dict[tuple[str, str], int] = {}  # (dataset, partition value) -> rows after the commit
     with lake_lock(lake):
         sweep_staging(lake, keep=run_id)
+        aside = None
+        if lake.is_local:
+            aside = lake.commit_dir(run_id)
+            shutil.rmtree(aside, ignore_errors=True)  # an earlier attempt's files, never published
+        windows = []
         for staged in staged_datasets(lake, run_id):
             dataset, values = staged.dataset, set(staged.values)
             if dataset.partition == PUB_DATE:
@@ -264,26 +292,20 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
                 values |= replace
             present = partition_values(lake, dataset.name)  # one listing, not a look-up per day
             recorded = recorded_keys(lake, dataset, values) if dataset.merge is Merge.KEEP_RECORDED else set()
-
-            def commit_one(value_rows: tuple[str, pa.Table], dataset=dataset, present=present,
-                           recorded=recorded) -> PartitionChange:
-                value, rows = value_rows
-                if recorded:  # rejects recorded on another run_date stay recorded once
-                    rows = drop_recorded(dataset, rows, recorded)
-                return _partition_change(lake, dataset, value, rows, value in present, value in replace)
-
-            group = AtomicGroup(lake)
-            for change in _in_order(commit_one, staged.each_partition(sorted(values)), COMMIT_THREADS):
-                report.partitions[dataset.name] += 1
-                report.rows_written[dataset.name] += change.run_rows
-                report.rows_new[dataset.name] += change.new_rows
-                committed[(dataset.name, change.value)] = change.rows
-                group.add(change.files)
-                if group.is_full():
-                    group.commit()
-            group.commit()
+            for window in staged.windows(sorted(values)):
+                windows.append(CommitWindow(staged.only(window), window, frozenset(present.intersection(window)),
+                                            frozenset(replace.intersection(window)), frozenset(recorded), aside))
             if dataset.index is not None:
                 stale_indexes[dataset.index.name] = dataset.index
+        moves: list[Move] = []
+        for window, result in zip(windows, _in_processes(commit_window, windows)):
+            name = window.staged.dataset.name
+            report.partitions[name] += len(result.rows)
+            report.rows_written[name] += result.run_rows
+            report.rows_new[name] += result.new_rows
+            committed.update(((name, value), rows) for value, rows in result.rows.items())
+            moves.extend(result.moves)
+        publish(moves)
         for index in stale_indexes.values():
             write_atomically(lake, index.combine(read_summaries(lake, index)), lake.index_file(index.name))
         if committed:
@@ -312,50 +334,132 @@ def drop_staging(lake: str | Lake, run_id: str) -> None:
 
 @dataclass(frozen=True)
 class FileChange:
-    """One file of the lake replaced by `data`, or with data None the folder `path` removed
-    (a partition left without rows)."""
+    """One file of the lake replaced by `data`, or with data None the folder `path` removed."""
 
     path: str
     data: bytes | None
 
 
 @dataclass(frozen=True)
-class PartitionChange:
-    files: list[FileChange]  # in order: the partition, then its summary for a derived index
-    run_rows: int
-    new_rows: int
-    value: str = ""
-    rows: int = 0  # the partition's rows after the commit (0: it is gone)
+class Move:
+    """A new file written aside (`source`) that replaces `target` when the commit publishes;
+    with source None, `target` (a partition folder left without rows) is removed. `alone`:
+    the source is the only file of its folder, so a target folder that does not exist yet can
+    be that folder, renamed (one rename instead of a mkdir and a rename)."""
+
+    source: str | None
+    target: str
+    alone: bool = False
 
 
-def _partition_change(lake: Lake, dataset: Dataset, value: str, rows: pa.Table, present: bool,
-                      replace: bool) -> PartitionChange:
-    """Merge one partition's staged rows with the lake's and encode what to write (no write)."""
-    existing = _read_partition_file(lake, dataset, value) if present else None
-    # With `replace`, only what carries over (first ingested_at) is kept; rows are rebuilt from this run.
-    merged, run_rows, new_rows = merge_partition(dataset, existing, rows,
-                                                 drop_existing=replace and existing is not None)
-    if merged.num_rows:
-        files = [FileChange(lake.partition_file(dataset, value), partition_bytes(dataset, merged))]
-    else:
-        files = [FileChange(lake.partition_dir(dataset, value), None)] if present else []
-    if dataset.index is not None:  # the partition's absolute summary, written after the partition
-        summary = dataset.index.summarise(value, merged)
-        files.append(FileChange(lake.summary_file(dataset.index.summaries, value), small_parquet_bytes(summary)))
-    return PartitionChange(files, run_rows, new_rows, value, merged.num_rows)
+@dataclass(frozen=True)
+class CommitWindow:
+    """Some partitions of one dataset to commit together (a unit of work for a process)."""
+
+    staged: Staged  # narrowed to these values
+    values: list[str]  # sorted
+    present: frozenset[str]  # those the lake holds already
+    replace: frozenset[str]  # those rebuilt from this run's rows alone
+    recorded: frozenset[tuple]  # KEEP_RECORDED: keys the lake records in other partitions
+    aside: str | None  # local lakes: the folder new files are written under; None: in place
 
 
-def _in_order(function, items: Iterable, threads: int) -> Iterator:
-    """function(item) for each item on `threads` threads, results in the items' order; at
-    most 2 x threads results wait at once, so memory stays a few partitions."""
-    with ThreadPoolExecutor(max_workers=threads) as pool:
-        waiting: deque = deque()
-        for item in items:
-            waiting.append(pool.submit(function, item))
-            if len(waiting) >= 2 * threads:
-                yield waiting.popleft().result()
-        while waiting:
-            yield waiting.popleft().result()
+@dataclass
+class WindowResult:
+    rows: dict[str, int] = field(default_factory=dict)  # partition value -> its rows after the commit
+    run_rows: int = 0  # distinct rows of the run
+    new_rows: int = 0  # of which new to the lake
+    moves: list[Move] = field(default_factory=list)  # in order: each partition, then its summary
+
+
+def commit_window(window: CommitWindow) -> WindowResult:
+    """Merge a window's staged rows with the lake's and write the new files: aside (a local
+    lake, published later) or in place (object storage: each file one PUT, atomic by itself)."""
+    staged, dataset = window.staged, window.staged.dataset
+    lake = staged.lake
+    rows = staged.read_window(window.values)
+    if window.recorded:  # rejects recorded on another run_date stay recorded once
+        rows = drop_recorded(dataset, rows, window.recorded)
+    existing = _read_partitions(lake, dataset, sorted(window.present))
+    merged, run_rows, new_rows = merge_partitions(dataset, existing, rows, window.replace)
+    result = WindowResult(run_rows=run_rows, new_rows=new_rows)
+    pieces = {piece[dataset.partition][0].as_py(): piece.drop_columns([dataset.partition])
+              for piece in runs_of(merged, dataset.partition)}
+    for value in window.values:
+        piece = pieces.get(value)
+        result.rows[value] = piece.num_rows if piece is not None else 0
+        if piece is not None:
+            result.moves += _put(lake, window.aside, lake.partition_file(dataset, value), partition_bytes(dataset, piece),
+                                 alone=True)
+        elif value in window.present:  # a replaced day the run no longer produces
+            result.moves += _remove(lake, window.aside, lake.partition_dir(dataset, value))
+        if dataset.index is not None:  # the partition's absolute summary, after the partition
+            summary = dataset.index.summarise(value, piece)
+            result.moves += _put(lake, window.aside, lake.summary_file(dataset.index.summaries, value),
+                                 small_parquet_bytes(summary))
+    return result
+
+
+def _put(lake: Lake, aside: str | None, target: str, data: bytes, alone: bool = False) -> list[Move]:
+    if aside is None:
+        lake.fs.pipe_file(target, data)
+        return []
+    source = os.path.join(aside, os.path.relpath(target, lake.root))
+    os.makedirs(os.path.dirname(source), exist_ok=True)
+    with open(source, "wb") as handle:
+        handle.write(data)
+    return [Move(source, target, alone)]
+
+
+def _remove(lake: Lake, aside: str | None, folder: str) -> list[Move]:
+    if aside is None:
+        with contextlib.suppress(FileNotFoundError):
+            lake.fs.rm(folder, recursive=True)
+        return []
+    return [Move(None, folder)]
+
+
+def publish(moves: list[Move]) -> None:
+    """Swap a local commit's new files in: all made durable first (one syncfs), then each
+    renamed over its target in order. A kill at any point leaves each target old or new."""
+    make_durable([move.source for move in moves if move.source is not None])
+    folders: set[str] = set()  # target folders known to exist
+    for move in moves:
+        if move.source is None:
+            shutil.rmtree(move.target, ignore_errors=True)
+            continue
+        folder = os.path.dirname(move.target)
+        if folder not in folders and not os.path.isdir(folder):
+            os.makedirs(os.path.dirname(folder), exist_ok=True)
+            if move.alone:  # the folder arrives with its file in it
+                os.rename(os.path.dirname(move.source), folder)
+                folders.add(folder)
+                continue
+            os.makedirs(folder, exist_ok=True)
+        folders.add(folder)
+        os.replace(move.source, move.target)
+
+
+def _in_processes(function, windows: list[CommitWindow]) -> Iterator[WindowResult]:
+    """function(window) for each window, in order: in this process for a small commit, else on
+    a pool of processes (the work is Python as much as Arrow: threads would share one core)."""
+    partitions = sum(len(window.values) for window in windows)
+    processes = min(COMMIT_PROCESSES, len(windows))
+    if processes < 2 or partitions < POOL_MIN_PARTITIONS:
+        yield from map(function, windows)
+        return
+    with ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield from pool.map(function, windows)
+
+
+def _read_partitions(lake: Lake, dataset: Dataset, values: list[str]) -> pa.Table | None:
+    """The lake's rows of these partitions, each with its partition value as a column."""
+    tables = []
+    for value in values:
+        table = _read_partition_file(lake, dataset, value)
+        if table is not None:
+            tables.append(table.append_column(dataset.partition, pa.array([value] * table.num_rows, pa.string())))
+    return pa.concat_tables(tables) if tables else None
 
 
 def read_summaries(lake: Lake, index: DerivedIndex) -> pa.Table:
@@ -482,13 +586,13 @@ def write_bytes_atomically(lake: Lake, data: bytes, target: str) -> None:
 class AtomicGroup:
     """File changes applied together, each one atomically: a reader sees every file old or new.
 
-    Locally every new file is written aside under a hidden temporary name and fsynced, on many
-    threads at once (concurrent fsyncs share the file system's journal commits: one fsync per
-    file in a row cost 3 ms each), and only when all are durable is each renamed over its
-    target, in the order added. A kill at any point leaves each target old or new; the
-    temporaries of a dead writer are hidden from readers and removed by the next write in
-    their folder. On object storage
-    each file is one PUT, atomic by itself.
+    Locally every new file is written aside under a hidden temporary name, then the group is
+    made durable at once (syncfs: one flush of the file system for the whole group; where
+    the system lacks it, an fsync per file on many threads, whose journal commits coalesce),
+    and only then is each renamed over its target, in the order added. A kill at any point
+    leaves each target old or new; the temporaries of a dead writer are hidden from readers
+    and removed by the next write in their folder. On object storage each file is one PUT,
+    atomic by itself.
     """
 
     def __init__(self, lake: Lake):
@@ -521,9 +625,8 @@ class AtomicGroup:
                 _remove_dead_temporaries(folder)
             else:
                 os.makedirs(folder, exist_ok=True)
-        files = [change for change in changes if change.data is not None]
-        with ThreadPoolExecutor(max_workers=min(FSYNC_THREADS, len(files) or 1)) as pool:
-            written = dict(zip((change.path for change in files), pool.map(_write_durably, files)))
+        written = {change.path: _write_aside(change.path, change.data) for change in changes if change.data is not None}
+        make_durable(list(written.values()))
         for change in changes:
             if change.data is None:
                 shutil.rmtree(change.path, ignore_errors=True)
@@ -531,11 +634,28 @@ class AtomicGroup:
                 os.replace(written[change.path], change.path)
 
 
-def _write_durably(change: FileChange) -> str:
-    """Write a change's data aside and fsync it (on a thread each: creating files waits on the file system)."""
-    temporary = _write_aside(change.path, change.data)
-    _fsync(temporary)
-    return temporary
+def make_durable(paths: list[str]) -> None:
+    """Every file of `paths` (on one local file system) on disk when this returns."""
+    if not paths:
+        return
+    if _syncfs(paths[0]):
+        return
+    with ThreadPoolExecutor(max_workers=min(FSYNC_THREADS, len(paths))) as pool:
+        list(pool.map(_fsync, paths))
+
+
+def _syncfs(path: str) -> bool:
+    """Flush the whole file system holding `path` (Linux syncfs(2)); False where there is none."""
+    if _LIBC is None or not hasattr(_LIBC, "syncfs"):
+        return False
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        if _LIBC.syncfs(descriptor) != 0:
+            error = ctypes.get_errno()
+            raise OSError(error, os.strerror(error), path)
+    finally:
+        os.close(descriptor)
+    return True
 
 
 def _write_aside(target: str, data: bytes) -> str:

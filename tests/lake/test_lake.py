@@ -196,3 +196,40 @@ def test_sweep_removes_only_the_staging_of_dead_runs(tmp_path):
     (tmp_path / "_staging" / ".claim-now").mkdir()  # a live run claiming right now
     assert sorted(lake.sweep_staging(store, keep="mine")) == [".claim-half", ".done-old", "dead"]
     assert sorted(p.name for p in (tmp_path / "_staging").iterdir()) == [".claim-now", "live", "unowned"]
+
+
+def _two_runs_over_many_days(root, replace_day):
+    """A first run over 30 days, then a second that re-parses some articles, adds others on
+    days present and new, replaces one day and records rejects again."""
+    days = [f"2024-05-{d:02d}" for d in range(1, 31)]
+    first = [article(f"a{i}", days[i % 30], ingested_at=T0) for i in range(60)]
+    lake.stage_batch(root, "r1", 0, {"articles": first,
+                                     "entities": [entity(f"a{i}", 0, days[i % 30]) for i in range(60)],
+                                     "rejects": [reject("x")]})
+    lake.commit_run(root, "r1")
+    again = [article(f"a{i}", days[i % 30], ingested_at=T1, headline="Better") for i in range(0, 60, 4)]
+    more = [article(f"b{i}", f"2024-06-{i % 28 + 1:02d}", ingested_at=T1) for i in range(40)]
+    lake.stage_batch(root, "r2", 0, {"articles": again + more, "entities": [entity(f"b{i}", 3, f"2024-06-{i % 28 + 1:02d}")
+                                                                           for i in range(40)],
+                                     "rejects": [reject("x"), reject("z", T1)]})
+    return lake.commit_run(root, "r2", replace={replace_day})
+
+
+def test_a_commit_spread_over_processes_writes_what_one_process_writes(tmp_path, monkeypatch):
+    from tasks.lake import writer
+
+    monkeypatch.setattr(writer, "WINDOW_PARTITIONS", 4)  # many windows, so both processes get some
+    alone = _two_runs_over_many_days(tmp_path / "alone", replace_day="2024-05-03")
+    monkeypatch.setattr(writer, "POOL_MIN_PARTITIONS", 0)
+    monkeypatch.setattr(writer, "COMMIT_PROCESSES", 2)
+    pooled = _two_runs_over_many_days(tmp_path / "pooled", replace_day="2024-05-03")
+    assert pooled == alone
+    assert alone.partitions["articles"] == 15 + 28  # the re-parsed articles' May days (one replaced) and June's
+    for name in ("articles", "entities", "rejects", "entity_index"):
+        pd.testing.assert_frame_equal(read(tmp_path / "pooled", name), read(tmp_path / "alone", name))
+    articles = read(tmp_path / "pooled", "articles")
+    replaced = articles[articles["pub_date"].astype(str) == "2024-05-03"]
+    assert replaced["article_id"].tolist() == ["a32"]  # the day is the run's rows alone (a2 is gone)
+    assert (replaced["ingested_at"] == T0).all()  # a32's first ingestion carries over
+    assert (articles["headline"] == "Better").sum() == 15
+    assert sorted(read(tmp_path / "pooled", "rejects")["source_uri"]) == ["x", "z"]
