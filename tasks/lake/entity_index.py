@@ -10,11 +10,11 @@ Pure: the entities dataset declares the index (schema.py); the writer keeps its 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from tasks.lake.layout import ENTITY_DAYS
 from tasks.lake.pandas_dtypes import with_pandas_dtypes
@@ -58,21 +58,29 @@ def day_summary(day: str, entities: pa.Table | None) -> pa.Table:
 
 
 def combine(days: pa.Table) -> pa.Table:
-    """Day summaries -> the index (pure)."""
-    index: dict[tuple[str, str], dict] = {}
-    aliases: dict[tuple[str, str], set] = defaultdict(set)
-    for row in days.to_pylist():
-        key = (row["name"], row["type"])
-        entry = index.setdefault(key, {"name": row["name"], "type": row["type"], "mentions": 0, "articles": 0,
-                                       "first_seen": row["day"], "last_seen": row["day"], "country_code": None})
-        entry["mentions"] += row["mentions"]
-        entry["articles"] += row["articles"]
-        entry["first_seen"] = min(entry["first_seen"], row["day"])
-        entry["last_seen"] = max(entry["last_seen"], row["day"])
-        entry["country_code"] = entry["country_code"] or row["country_code"]
-        aliases[key].update(row["aliases"])
-    rows = [{**entry, "aliases": sorted(aliases[key])} for key, entry in sorted(index.items(), key=lambda i: (i[0][1], i[0][0]))]
-    return pa.Table.from_pylist(rows, schema=ENTITY_INDEX)
+    """Day summaries -> the index (pure): one row per (name, type), sorted by type then name;
+    the country code is the one of its earliest day that has one."""
+    if days.num_rows == 0:
+        return ENTITY_INDEX.empty_table()
+    days = days.sort_by("day")  # a stable sort: "first" below means the earliest day
+    key = ["name", "type"]
+    totals = days.group_by(key, use_threads=False).aggregate([
+        ("mentions", "sum"), ("articles", "sum"), ("day", "min"), ("day", "max"), ("country_code", "first")])
+    spellings = pa.table({
+        "name": days["name"].take(pc.list_parent_indices(days["aliases"])),
+        "type": days["type"].take(pc.list_parent_indices(days["aliases"])),
+        "alias": pc.list_flatten(days["aliases"]),
+    }).group_by(key, use_threads=False).aggregate([("alias", "distinct")])
+    aliases = dict(zip(zip(spellings["name"].to_pylist(), spellings["type"].to_pylist()),
+                       spellings["alias_distinct"].to_pylist()))
+    totals = totals.sort_by([("type", "ascending"), ("name", "ascending")])
+    keys = zip(totals["name"].to_pylist(), totals["type"].to_pylist())
+    return pa.table({
+        "name": totals["name"], "type": totals["type"],
+        "aliases": pa.array([sorted(aliases.get(k) or []) for k in keys], pa.list_(pa.string())),
+        "mentions": totals["mentions_sum"], "articles": totals["articles_sum"],
+        "first_seen": totals["day_min"], "last_seen": totals["day_max"], "country_code": totals["country_code_first"],
+    }, schema=ENTITY_INDEX)
 
 
 @dataclass(frozen=True)

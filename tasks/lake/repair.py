@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pyarrow as pa
@@ -41,20 +42,26 @@ def dataset_of(index: DerivedIndex) -> Dataset:
     return next(d for d in DATASETS.values() if d.index is not None and d.index.name == index.name)
 
 
-def readable_summaries(lake: Lake, index: DerivedIndex) -> pa.Table:
+def readable_summaries(lake: Lake, index: DerivedIndex, fresh: pa.Table | None = None,
+                       fresh_days: Iterable[str] = ()) -> pa.Table:
     """Every day summary of a derived index, rebuilding from the partitions any that is
     missing or unreadable, so that one lost or truncated summary neither shrinks the index
-    nor fails the commit."""
+    nor fails the commit. `fresh`: the summaries of `fresh_days` a commit has just written,
+    so only the others are read."""
     from tasks.lake.writer import write_atomically
 
     dataset = dataset_of(index)
+    fresh_days = set(fresh_days)
     files = lake.fs.glob(lake.summary_files(index.summaries))
     summary_days = {posixpath.basename(f)[: -len(".parquet")]: f for f in files}
     partition_days = _partition_values(lake, dataset)
-    tables = []
     with contextlib.suppress(*READ_ERRORS):  # the common case: all there, all readable
-        if files and set(partition_days) <= set(summary_days):
-            return pads.dataset(files, schema=index.summary_schema, filesystem=lake.fs).to_table()
+        if set(partition_days) <= set(summary_days) | fresh_days:
+            older = [path for day, path in summary_days.items() if day not in fresh_days]
+            read = [pads.dataset(older, schema=index.summary_schema, filesystem=lake.fs).to_table()] if older else []
+            tables = read + ([fresh] if fresh is not None else [])
+            return pa.concat_tables(tables) if tables else index.summary_schema.empty_table()
+    tables = []
     for day in sorted(set(summary_days) | set(partition_days)):
         table = _read(lake, summary_days[day], index.summary_schema) if day in summary_days else None
         if table is None and day in partition_days:

@@ -274,7 +274,8 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
     report = CommitReport()
     for name in DATASETS:
         report.partitions[name] = report.rows_written[name] = report.rows_new[name] = 0
-    stale_indexes: dict[str, DerivedIndex] = {}  # name -> index whose source dataset changed
+    stale_indexes: dict[str, tuple[DerivedIndex, str]] = {}  # name -> index whose dataset changed, that dataset
+    fresh: dict[str, list[pa.Table]] = {}  # index name -> summaries this commit wrote
     committed: dict[tuple[str, str], int] = {}  # (dataset, partition value) -> rows after the commit
     with lake_lock(lake):
         sweep_staging(lake, keep=run_id)
@@ -296,7 +297,7 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
                 windows.append(CommitWindow(staged.only(window), window, frozenset(present.intersection(window)),
                                             frozenset(replace.intersection(window)), frozenset(recorded), aside))
             if dataset.index is not None:
-                stale_indexes[dataset.index.name] = dataset.index
+                stale_indexes[dataset.index.name] = (dataset.index, dataset.name)
         moves: list[Move] = []
         for window, result in zip(windows, _in_processes(commit_window, windows)):
             name = window.staged.dataset.name
@@ -305,9 +306,14 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
             report.rows_new[name] += result.new_rows
             committed.update(((name, value), rows) for value, rows in result.rows.items())
             moves.extend(result.moves)
+            if result.summaries is not None:
+                fresh.setdefault(window.staged.dataset.index.name, []).append(result.summaries)
         publish(moves)
-        for index in stale_indexes.values():
-            write_atomically(lake, index.combine(read_summaries(lake, index)), lake.index_file(index.name))
+        for index, source in stale_indexes.values():
+            written = fresh.get(index.name, [])
+            days = {value for (name, value) in committed if name == source}
+            summaries = read_summaries(lake, index, pa.concat_tables(written) if written else None, days)
+            write_atomically(lake, index.combine(summaries), lake.index_file(index.name))
         if committed:
             write_atomically(lake, recorded_partitions(lake, committed), lake.partitions_file())
         assert_lock_held(lake)  # the lock is still ours: a taken-over lock stops us before the ledger
@@ -370,6 +376,7 @@ class WindowResult:
     run_rows: int = 0  # distinct rows of the run
     new_rows: int = 0  # of which new to the lake
     moves: list[Move] = field(default_factory=list)  # in order: each partition, then its summary
+    summaries: pa.Table | None = None  # a derived index's summaries of these partitions, as written
 
 
 def commit_window(window: CommitWindow) -> WindowResult:
@@ -383,6 +390,7 @@ def commit_window(window: CommitWindow) -> WindowResult:
     existing = _read_partitions(lake, dataset, sorted(window.present))
     merged, run_rows, new_rows = merge_partitions(dataset, existing, rows, window.replace)
     result = WindowResult(run_rows=run_rows, new_rows=new_rows)
+    summaries = []
     pieces = {piece[dataset.partition][0].as_py(): piece.drop_columns([dataset.partition])
               for piece in runs_of(merged, dataset.partition)}
     for value in window.values:
@@ -394,9 +402,11 @@ def commit_window(window: CommitWindow) -> WindowResult:
         elif value in window.present:  # a replaced day the run no longer produces
             result.moves += _remove(lake, window.aside, lake.partition_dir(dataset, value))
         if dataset.index is not None:  # the partition's absolute summary, after the partition
-            summary = dataset.index.summarise(value, piece)
+            summaries.append(dataset.index.summarise(value, piece))
             result.moves += _put(lake, window.aside, lake.summary_file(dataset.index.summaries, value),
-                                 small_parquet_bytes(summary))
+                                 small_parquet_bytes(summaries[-1]))
+    if summaries:
+        result.summaries = pa.concat_tables(summaries)
     return result
 
 
@@ -462,12 +472,14 @@ def _read_partitions(lake: Lake, dataset: Dataset, values: list[str]) -> pa.Tabl
     return pa.concat_tables(tables) if tables else None
 
 
-def read_summaries(lake: Lake, index: DerivedIndex) -> pa.Table:
+def read_summaries(lake: Lake, index: DerivedIndex, fresh: pa.Table | None = None,
+                   fresh_days: Iterable[str] = ()) -> pa.Table:
     """Every partition summary of a derived index (empty table if none); a missing or
-    unreadable one is rebuilt from its partition (repair.py)."""
+    unreadable one is rebuilt from its partition (repair.py). `fresh`: those of `fresh_days`
+    the commit has just written."""
     from tasks.lake.repair import readable_summaries
 
-    return readable_summaries(lake, index)
+    return readable_summaries(lake, index, fresh, fresh_days)
 
 
 def partition_path(lake: str | Lake, dataset: Dataset, value: str) -> str:

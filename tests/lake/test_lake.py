@@ -233,3 +233,8 @@ def test_a_commit_spread_over_processes_writes_what_one_process_writes(tmp_path,
     assert (replaced["ingested_at"] == T0).all()  # a32's first ingestion carries over
     assert (articles["headline"] == "Better").sum() == 15
     assert sorted(read(tmp_path / "pooled", "rejects")["source_uri"]) == ["x", "z"]
+    # The index the commit built from the summaries it had just written and the older ones it
+    # read is the index of every summary on disk.
+    from tasks.lake.entity_index import DAY_SUMMARY, combine
+    on_disk = pq.read_table(tmp_path / "pooled/_state/entity_days", schema=DAY_SUMMARY)
+    assert on_disk.num_rows and combine(on_disk).equals(pq.read_table(tmp_path / "pooled/entity_index/part-0.parquet"))
