@@ -13,7 +13,10 @@ the training text, see tasks.entities.features). To replace the shipped model, t
 temporary path and move both files into tasks/entities/model/ (words first).
 
 The UNER files are read from ../shared/eval/ner (CC BY-SA 4.0, see model/ATTRIBUTION.md); wire
-sentences come from training/wiresynth.py with a fixed seed, so a run is reproducible.
+sentences come from training/wiresynth.py with a fixed seed, so a run is reproducible: the same
+code, data files and packages give the same model and word list byte for byte (whatever
+PYTHONHASHSEED; the trainer adds sentences in a fixed order, L-BFGS has no randomness). The shipped
+model/model.crfsuite and model.words are the output of the first command above, unchanged.
 Each document is tokenised and featurised exactly as at run time (rule-based labels included),
 and gold character spans are projected onto the tokens as BIO labels.
 """
