@@ -4,7 +4,9 @@
     surnames() -> frozenset[str]        "Caplan", "Nolan", ... (the 30,000 most common)
 
 Names that are also ordinary English words ("May", "Rich", "Young", "Will") are left out: a
-word counts as ordinary when the NER training text writes it in lower case (model.words).
+word counts as ordinary when it is in data/ordinary_words.txt (the lower-case words of the NER
+training text, a fixed list: not the model.words each training run writes, which depends on these
+names through the generated wire text, so that a retrain reproduces the shipped model).
 The lists are public-domain Census data; the `names` package that ships them is MIT-licensed.
 """
 
@@ -16,7 +18,7 @@ from pathlib import Path
 import names
 
 _DATA = Path(names.__file__).resolve().parent
-_COMMON_WORDS = Path(__file__).resolve().parent / "model" / "model.words"
+_COMMON_WORDS = Path(__file__).resolve().parent / "data" / "ordinary_words.txt"
 # Census surnames by frequency rank: the tail is long and ever more word-like and foreign.
 SURNAME_RANKS = 30_000
 
@@ -36,7 +38,8 @@ def _read(file: str, limit: int | None = None) -> list[str]:
 @cache
 def _ordinary_words() -> frozenset[str]:
     try:
-        return frozenset(_COMMON_WORDS.read_text(encoding="utf-8").split())
+        lines = _COMMON_WORDS.read_text(encoding="utf-8").splitlines()
+        return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
     except OSError:
         return frozenset()
 

@@ -390,3 +390,16 @@ def test_words_capitalised_only_because_they_open_a_sentence_are_not_people(text
 def test_a_surname_opening_a_sentence_is_still_a_person():
     text = "Jutting said no. Later, Maria Jutting left."
     assert {e.name for e in find_entities(text) if e.type == "PERSON"} == {"Maria Jutting"}
+
+
+def test_name_lists_do_not_read_the_word_list_training_writes():
+    # census.py once read model/model.words, which each training run rewrites from text generated
+    # with those very name lists: a retrain then could not reproduce the shipped model
+    from tasks.entities import census, gazetteer
+    from tasks.entities.tagger import MODEL_PATH, words_path
+
+    assert census._COMMON_WORDS.resolve() != words_path(MODEL_PATH).resolve()
+    assert census._COMMON_WORDS.parent == gazetteer.DATA
+    ordinary = census._ordinary_words()
+    assert {"may", "rich", "young"} <= ordinary and not any(w.startswith("#") for w in ordinary)
+    assert "May" not in census.first_names() and "Young" not in census.surnames()

@@ -17,6 +17,9 @@ sentences come from training/wiresynth.py with a fixed seed, so a run is reprodu
 code, data files and packages give the same model and word list byte for byte (whatever
 PYTHONHASHSEED; the trainer adds sentences in a fixed order, L-BFGS has no randomness). The shipped
 model/model.crfsuite and model.words are the output of the first command above, unchanged.
+(census.py reads its ordinary words from data/ordinary_words.txt, not from model.words: the
+names feed the generated text whose words model.words lists, so reading it back made each retrain
+differ from the last.)
 Each document is tokenised and featurised exactly as at run time (rule-based labels included),
 and gold character spans are projected onto the tokens as BIO labels.
 """
