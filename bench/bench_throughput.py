@@ -273,16 +273,23 @@ def _measure_n(args, work: Path, n: int, days: int | None, env: dict, served_env
     print(f"{n:>8,} stories over {_spread_name(days)}", flush=True)
     mb = sum(p.stat().st_size for p in source.rglob("*") if p.is_file()) / 1e6
     runs: dict[str, list[dict]] = {system: [] for system in args.systems}
+    outputs = []
     for round_no in range(args.repeat):  # systems alternate, so a slow spell of the machine hits all
         for system in args.systems:
-            out = work / f"out-{n}-{spread}-{system}"
+            out = work / f"out-{n}-{spread}-{system}-{round_no}"
             shutil.rmtree(out, ignore_errors=True)
             served = system == "served"
             r = measure(system, source, out, args.workers, served_env if served else env, server if served else None)
-            shutil.rmtree(out, ignore_errors=True)
+            # Deleted after the last round, not now: on a file system without a journal (this
+            # build machine's ext4) creating files is several times slower for minutes after
+            # many were deleted (the kernel skips recently freed inodes: `perf` shows
+            # recently_deleted()), which would tax the next system for the last one's output.
+            outputs.append(out)
             r.update(n=n, days=spread, system=system, mb=mb, articles_per_s=r["articles"] / r["wall_s"], mb_per_s=mb / r["wall_s"])
             runs[system].append(r)
             _print_row(r, f"run {round_no + 1}/{args.repeat}" if args.repeat > 1 else "")
+    for out in outputs:
+        shutil.rmtree(out, ignore_errors=True)
     results = {system: _median_run(measured) for system, measured in runs.items()}
     for r in results.values():
         rows.append(r)
