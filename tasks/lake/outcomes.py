@@ -27,7 +27,8 @@ def stage_outcomes(lake: str | Lake, run_id: str, batch_no: int, outcomes: Itera
     lake = Lake.at(lake)
     # ASCII JSON: a name's undecodable bytes (lone surrogates) come back exactly as they were.
     lines = [json.dumps(_to_json(o)) + "\n" for o in sorted(outcomes, key=_uri)]
-    write_bytes_atomically(lake, "".join(lines).encode("ascii"), lake.staged_outcomes(run_id, batch_no))
+    write_bytes_atomically(lake, "".join(lines).encode("ascii"), lake.staged_outcomes(run_id, batch_no),
+                           durable=False)
 
 
 @dataclass(frozen=True)

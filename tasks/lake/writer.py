@@ -73,7 +73,7 @@ def write_staged(lake: Lake, dataset: Dataset, table: pa.Table, target: str) -> 
     them. One per day made a batch of a years-long archive thousands of row groups, and the
     commit held every batch's footer: 250 MB for 5,000 stories over seven years."""
     write_atomically(lake, table, target, compression="lz4", row_groups_by=dataset.partition,
-                     row_group_key=_month, statistics=[dataset.partition])
+                     row_group_key=_month, statistics=[dataset.partition], durable=False)
 
 
 def _month(value: str | None) -> str | None:
@@ -564,12 +564,13 @@ def parquet_bytes(table: pa.Table, compression: str = "zstd", row_groups_by: str
 
 def write_atomically(lake: Lake, table: pa.Table, target: str, compression: str = "zstd",
                      row_groups_by: str | None = None, row_group_rows: int = ROW_GROUP_ROWS,
-                     statistics: list[str] | None = None, row_group_key: Callable | None = None) -> None:
+                     statistics: list[str] | None = None, row_group_key: Callable | None = None,
+                     durable: bool = True) -> None:
     """Write a table as Parquet (parquet_bytes) so that readers see the old file or the new
-    one, never a part."""
+    one, never a part (write_bytes_atomically)."""
     data = parquet_bytes(table, compression=compression, row_groups_by=row_groups_by, row_group_rows=row_group_rows,
                          statistics=statistics, row_group_key=row_group_key)
-    write_bytes_atomically(lake, data, target)
+    write_bytes_atomically(lake, data, target, durable)
 
 
 def runs_of(table: pa.Table, column: str, key: Callable | None = None) -> Iterator[pa.Table]:
@@ -584,13 +585,15 @@ def runs_of(table: pa.Table, column: str, key: Callable | None = None) -> Iterat
             start = i
 
 
-def write_bytes_atomically(lake: Lake, data: bytes, target: str) -> None:
+def write_bytes_atomically(lake: Lake, data: bytes, target: str, durable: bool = True) -> None:
     """Replace `target` with `data`, all or nothing.
 
-    Locally: a hidden temp file beside it, fsync, rename. On object storage a single PUT is
-    already atomic, so the file is written in one request.
+    Locally: a hidden temp file beside it, made durable, renamed. On object storage a single
+    PUT is already atomic, so the file is written in one request. `durable=False`: a run's
+    staging, which a crash makes garbage anyway (the next commit sweeps a dead run's staging),
+    is renamed in without waiting for the disk.
     """
-    group = AtomicGroup(lake)
+    group = AtomicGroup(lake, durable)
     group.add([FileChange(target, data)])
     group.commit()
 
@@ -607,8 +610,9 @@ class AtomicGroup:
     atomic by itself.
     """
 
-    def __init__(self, lake: Lake):
+    def __init__(self, lake: Lake, durable: bool = True):
         self.lake = lake
+        self.durable = durable
         self.changes: list[FileChange] = []
         self.size = 0
 
@@ -638,7 +642,8 @@ class AtomicGroup:
             else:
                 os.makedirs(folder, exist_ok=True)
         written = {change.path: _write_aside(change.path, change.data) for change in changes if change.data is not None}
-        make_durable(list(written.values()))
+        if self.durable:
+            make_durable(list(written.values()))
         for change in changes:
             if change.data is None:
                 shutil.rmtree(change.path, ignore_errors=True)

@@ -238,3 +238,25 @@ def test_a_commit_spread_over_processes_writes_what_one_process_writes(tmp_path,
     from tasks.lake.entity_index import DAY_SUMMARY, combine
     on_disk = pq.read_table(tmp_path / "pooled/_state/entity_days", schema=DAY_SUMMARY)
     assert on_disk.num_rows and combine(on_disk).equals(pq.read_table(tmp_path / "pooled/entity_index/part-0.parquet"))
+
+
+def test_the_commit_makes_its_files_durable_before_any_is_renamed_in_and_staging_never_waits(tmp_path, monkeypatch):
+    from tasks.lake import writer
+
+    calls = []
+
+    def recording(paths):
+        published = sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "articles").rglob("*.parquet")) \
+            if (tmp_path / "articles").exists() else []
+        calls.append((sorted(paths), published))
+
+    monkeypatch.setattr(writer, "make_durable", recording)
+    lake.stage_batch(tmp_path, "r1", 0, {"articles": [article("a1"), article("b2", "2024-05-02")],
+                                         "entities": [entity("a1", 0)]})
+    assert calls == []  # staging: garbage after a crash, swept; nothing to wait for
+    lake.commit_run(tmp_path, "r1")
+    written, published_then = calls[0]
+    assert published_then == []  # made durable before the first rename
+    assert sum("/_commit/articles/" in p for p in written) == 2
+    assert any("/_commit/_state/entity_days/2024-05-01.parquet" in p for p in written)
+    assert len(read(tmp_path, "articles")) == 2
