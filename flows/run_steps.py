@@ -21,7 +21,7 @@ from pathlib import Path
 from tasks import lake as lake_writer
 from tasks.errors import ConservationError
 from tasks.lake import article_ids
-from tasks.lake.checks import Settlement, claims_to_check, drop_staged_rows, settle, staged_copies
+from tasks.lake.checks import Settlement, claims_to_check, settle, staged_copies, staged_drops
 from tasks.lake.ledger import ledger_row, update_ledger
 from tasks.redact import redact
 from tasks.lake.runs import write_run_report
@@ -225,15 +225,13 @@ def check_articles_conserved(summary: RunSummary, written: int, only: list[str] 
                                 f"= {expected} expected, {written} written")
 
 
-def settle_articles(lake: str, run_id: str, outcomes, replace=(), only: list[str] | None = None
+def settle_articles(lake: str, outcomes, replace=(), only: list[str] | None = None
                     ) -> tuple[Settlement, dict[str, str]]:
     """One article_id, one day across the lake, one delivery per article (tasks/lake/checks.py):
-    the settlement, applied to the run's staging, and the lake's ids it was settled against."""
+    the settlement and the lake's ids it was settled against."""
     copies = staged_copies(outcomes, only)
     lake_ids = article_ids.read_ids(lake)
-    settlement = settle(copies, article_ids.confirmed(lake, claims_to_check(copies, lake_ids, replace)))
-    drop_staged_rows(lake, run_id, settlement)
-    return settlement, lake_ids
+    return settle(copies, article_ids.confirmed(lake, claims_to_check(copies, lake_ids, replace))), lake_ids
 
 
 def commit_and_record(lake: str, run_id: str, summary: RunSummary, replace=(),
@@ -246,7 +244,7 @@ def commit_and_record(lake: str, run_id: str, summary: RunSummary, replace=(),
     # One reader of the lake's ids at a time, from their read to their record (re-entrant: a
     # flow holds the lock already).
     with lake_writer.lake_lock(lake):
-        settlement, lake_ids = settle_articles(lake, run_id, summary.outcomes, replace, only)
+        settlement, lake_ids = settle_articles(lake, summary.outcomes, replace, only)
         checked = dataclasses.replace(summary, held_elsewhere=settlement.held_elsewhere)
 
         def record(lake_, commit):
@@ -268,7 +266,8 @@ def commit_and_record(lake: str, run_id: str, summary: RunSummary, replace=(),
             write_run_report(lake_, summary.with_commit(counts).as_dict())
 
         article_ids.begin_commit(lake)  # until record_ids: a kill leaves the ids to be rebuilt
-        lake_writer.commit_run(lake, run_id, replace=replace, only=only, after_commit=record)
+        lake_writer.commit_run(lake, run_id, replace=replace, only=only, after_commit=record,
+                               drops=staged_drops(lake, run_id, settlement))
     return counts
 
 

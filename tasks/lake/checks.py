@@ -39,11 +39,10 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from tasks.lake.layout import Lake
 from tasks.lake.writer import Staged
-from tasks.lake.schema import DATASETS, DELIVERY, PUB_DATE
+from tasks.lake.schema import DELIVERY, PUB_DATE, Dataset
 
 _SEP = "\x1f"  # joins day, article_id and source_uri into one comparable key
 
@@ -138,41 +137,40 @@ def settle(copies: StagedCopies, lake_days: dict[str, str]) -> Settlement:
     return Settlement(kept, dict(drop), held_elsewhere, written_from, repeated)
 
 
-def drop_staged_rows(lake: str | Lake, run_id: str, settlement: Settlement) -> int:
-    """Remove from the run's staged batches the copies the settlement drops (rule 1, 2) and the
-    child rows of losing deliveries (rule 3), in every dataset keyed by article and partitioned
-    by pub_date; rows removed. Only the row groups of the days concerned are read to find them
-    (a staged batch holds one row group per month); a batch file that changes is rewritten
-    atomically, so a retried commit finds nothing more to remove."""
-    from tasks.lake.writer import staged_datasets, write_staged
+@dataclass(frozen=True)
+class StagedDrops:
+    """The staged rows a settlement drops, as "day, article_id" pairs (rule 1, 2: an article's
+    copy on a day not kept) and, for the children of an article staged by several deliveries
+    (rule 3), the winning "day, article_id, source_uri". The commit applies them to the rows
+    it reads (`keep`, pure), so the staging itself is never rewritten and a retried commit
+    applies the same drops to the same rows."""
+
+    dropped: pa.Array
+    repeated: pa.Array
+    winners: pa.Array
+
+    def keep(self, dataset: Dataset, rows: pa.Table) -> pa.Table:
+        """A staged table of `dataset` without the rows that lose."""
+        if dataset.partition != PUB_DATE or dataset.group != "article_id" or rows.num_rows == 0:
+            return rows
+        # Articles: the merge itself keeps the first source_uri's row; their children need telling.
+        losing = _losing(rows, self.dropped, self.repeated, self.winners, dataset.child_of_article)
+        return rows.filter(pc.invert(losing))
+
+
+def staged_drops(lake: str | Lake, run_id: str, settlement: Settlement) -> StagedDrops | None:
+    """What the commit must drop of the run's staged rows for this settlement; None if nothing.
+    Only the staged articles of repeated days are read (to find each one's winning delivery)."""
+    from tasks.lake.writer import staged_datasets
 
     if not settlement.drop and not settlement.repeated:
-        return 0
-    lake = Lake.at(lake)
+        return None
     dropped = pa.array(sorted(f"{day}{_SEP}{article}" for day, articles in settlement.drop.items()
                               for article in articles), pa.string())
     repeated = pa.array(sorted(f"{day}{_SEP}{article}" for day, article in settlement.repeated), pa.string())
-    days = set(settlement.drop) | {day for day, _ in settlement.repeated}
-    winners = pa.array([], pa.string())
-    removed = 0
-    for staged in staged_datasets(lake, run_id):
-        dataset = staged.dataset
-        if dataset.partition != PUB_DATE or dataset.group != "article_id":
-            continue
-        if dataset.name == "articles":  # staged first (DATASETS order), before the children
-            winners = _winning_deliveries(staged, repeated)
-        # Articles: the merge itself keeps the first source_uri's row; their children need telling.
-        columns = [PUB_DATE, "article_id", *([DELIVERY] if dataset.child_of_article else [])]
-        for file_no, path in enumerate(staged.files):
-            keys = staged.read_file(file_no, days, columns)
-            children = dataset.child_of_article
-            if keys is None or not pc.any(_losing(keys, dropped, repeated, winners, children)).as_py():
-                continue
-            table = staged.read_file(file_no)
-            kept = table.filter(pc.invert(_losing(table, dropped, repeated, winners, children)))
-            removed += table.num_rows - kept.num_rows
-            write_staged(lake, dataset, kept, path)
-    return removed
+    articles = next((s for s in staged_datasets(lake, run_id) if s.dataset.name == "articles"), None)
+    winners = _winning_deliveries(articles, repeated) if articles is not None else pa.array([], pa.string())
+    return StagedDrops(dropped, repeated, winners)
 
 
 def _losing(keys: pa.Table, dropped: pa.Array, repeated: pa.Array, winners: pa.Array, children: bool) -> pa.Array:

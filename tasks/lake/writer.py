@@ -257,12 +257,14 @@ class CommitReport:
 
 
 def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only: Iterable[str] | None = None,
-               after_commit=None) -> CommitReport:
+               after_commit=None, drops=None) -> CommitReport:
     """Merge a run's staged batches into the lake, then drop staging.
 
     `replace`: pub_date partitions to rebuild from this run's rows alone (a backfill's days):
     rows not produced again disappear. `only`: if given, staged rows outside these pub_dates are
     ignored. `after_commit(lake, report)` runs while the lock is still held (ledger, run report).
+    `drops` (checks.StagedDrops): staged rows the run's settlement leaves out, each window's
+    rows passed through `drops.keep(dataset, rows)` as they are read.
 
     Each dataset's partitions are merged and encoded a window at a time (commit_window), the
     windows spread over processes when there are many; a local lake's new files are written
@@ -295,7 +297,8 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
             recorded = recorded_keys(lake, dataset, values) if dataset.merge is Merge.KEEP_RECORDED else set()
             for window in staged.windows(sorted(values)):
                 windows.append(CommitWindow(staged.only(window), window, frozenset(present.intersection(window)),
-                                            frozenset(replace.intersection(window)), frozenset(recorded), aside))
+                                            frozenset(replace.intersection(window)), frozenset(recorded), aside,
+                                            drops))
             if dataset.index is not None:
                 stale_indexes[dataset.index.name] = (dataset.index, dataset.name)
         moves: list[Move] = []
@@ -368,6 +371,7 @@ class CommitWindow:
     replace: frozenset[str]  # those rebuilt from this run's rows alone
     recorded: frozenset[tuple]  # KEEP_RECORDED: keys the lake records in other partitions
     aside: str | None  # local lakes: the folder new files are written under; None: in place
+    drops: object = None  # checks.StagedDrops: staged rows the settlement leaves out
 
 
 @dataclass
@@ -384,7 +388,13 @@ def commit_window(window: CommitWindow) -> WindowResult:
     lake, published later) or in place (object storage: each file one PUT, atomic by itself)."""
     staged, dataset = window.staged, window.staged.dataset
     lake = staged.lake
-    rows = staged.read_window(window.values)
+    rows, values = staged.read_window(window.values), window.values
+    if window.drops is not None:
+        staged_rows = rows.num_rows
+        rows = window.drops.keep(dataset, rows)
+        if rows.num_rows < staged_rows:  # a day left without rows is not the run's (unless replaced)
+            left = set(pc.unique(rows[dataset.partition]).to_pylist()) | window.replace
+            values = [value for value in values if value in left]
     if window.recorded:  # rejects recorded on another run_date stay recorded once
         rows = drop_recorded(dataset, rows, window.recorded)
     existing = _read_partitions(lake, dataset, sorted(window.present))
@@ -393,7 +403,7 @@ def commit_window(window: CommitWindow) -> WindowResult:
     summaries = []
     pieces = {piece[dataset.partition][0].as_py(): piece.drop_columns([dataset.partition])
               for piece in runs_of(merged, dataset.partition)}
-    for value in window.values:
+    for value in values:
         piece = pieces.get(value)
         result.rows[value] = piece.num_rows if piece is not None else 0
         if piece is not None:

@@ -10,7 +10,7 @@ import pandas as pd
 import pyarrow as pa
 
 from tasks import lake as lake_writer
-from tasks.lake.checks import (claims_to_check, drop_staged_rows, overlapping_spans, settle, staged_copies)
+from tasks.lake.checks import (claims_to_check, overlapping_spans, settle, staged_copies, staged_drops)
 from tasks.lake.schema import DATASETS
 from tasks.pipeline import process_file
 from tasks.records import RawFile
@@ -73,15 +73,24 @@ def test_losing_copies_leave_the_staging_and_the_lake_has_one_row(tmp_path):
     for batch_no, result in enumerate(results):
         lake_writer.stage_batch(tmp_path, "r1", batch_no, {name: getattr(result, name) for name in DATASETS})
     settled = settle(staged_copies([_outcome(r) for r in results]), {})
-    removed = drop_staged_rows(tmp_path, "r1", settled)
-    assert removed == 1 + len(results[1].entities) + len(results[1].amounts) + len(results[1].quotes)
-    assert drop_staged_rows(tmp_path, "r1", settled) == 0  # a retried commit finds nothing more
-    report = lake_writer.commit_run(tmp_path, "r1")
+    drops = staged_drops(tmp_path, "r1", settled)
+    assert _left_out(tmp_path, drops) == 1 + len(results[1].entities) + len(results[1].amounts) + len(results[1].quotes)
+    assert staged_drops(tmp_path, "r1", settled) == drops  # a retried commit leaves out the same rows
+    report = lake_writer.commit_run(tmp_path, "r1", drops=drops)
     assert report.rows_written["articles"] == report.rows_new["articles"] == 1
     articles = pd.read_parquet(tmp_path / "articles")
     assert articles.pub_date.tolist() == ["2024-03-05"] and articles.source_uri.tolist() == ["a.json"]
     assert set(pd.read_parquet(tmp_path / "entities").pub_date) == {"2024-03-05"}
     assert "source_uri" not in pd.read_parquet(tmp_path / "entities").columns  # staged only, not in the lake
+
+
+def _left_out(root, drops) -> int:
+    """Staged rows of run r1 that `drops` leaves out, over every dataset."""
+    left_out = 0
+    for staged in lake_writer.staged_datasets(root, "r1"):
+        rows = staged.read_window(staged.values)
+        left_out += rows.num_rows - drops.keep(staged.dataset, rows).num_rows
+    return left_out
 
 
 def _article(uri: str) -> dict:
@@ -108,9 +117,10 @@ def test_two_deliveries_of_one_article_give_the_rows_of_the_winning_one_only(tmp
     outcomes = _files(("z/late.xml", [("guo", "2024-03-01")]), ("a/first.json", [("guo", "2024-03-01")]))
     settled = settle(staged_copies(outcomes), {})
     assert settled.repeated == {("2024-03-01", "guo")} and settled.drop == {}
-    assert drop_staged_rows(tmp_path, "r1", settled) == 2 + 1  # the late delivery's entities and amount
-    assert drop_staged_rows(tmp_path, "r1", settled) == 0  # its article row: the merge keeps the first source_uri
-    lake_writer.commit_run(tmp_path, "r1")
+    drops = staged_drops(tmp_path, "r1", settled)
+    # The late delivery's entities and amount; its article row: the merge keeps the first source_uri.
+    assert _left_out(tmp_path, drops) == 2 + 1
+    lake_writer.commit_run(tmp_path, "r1", drops=drops)
     articles, entities = pd.read_parquet(tmp_path / "articles"), pd.read_parquet(tmp_path / "entities")
     assert articles.source_uri.tolist() == ["a/first.json"]
     assert sorted(zip(entities.text, entities.type)) == [("Guo Jun", "PERSON"), ("Lima", "ORG")]
