@@ -534,18 +534,21 @@ def _read_partition_file(lake: Lake, dataset: Dataset, value: str) -> pa.Table |
 
 def partition_bytes(dataset: Dataset, rows: pa.Table) -> bytes:
     """A partition's file (pure). A small partition (a day of a years-long archive: a few
-    kilobytes) is one row group, snappy, without dictionaries: its row groups would be read
-    whole faster than skipped, and zstd's and the dictionaries' set-up per column was most of
-    its encoding time (bench/bench_commit.py). A large one is zstd, one row group per
-    `row_groups_by` value where the dataset declares one, so a filter skips the rest."""
+    kilobytes) is one row group, snappy, without dictionaries or statistics: its row groups
+    would be read whole faster than skipped, and zstd's and the dictionaries' set-up per
+    column was most of its encoding time (bench/bench_commit.py). A large one is zstd, one
+    row group per `row_groups_by` value where the dataset declares one, so a filter skips
+    the rest."""
     if rows.nbytes < SPLIT_ROW_GROUPS_BYTES:
         return small_parquet_bytes(rows)
     return parquet_bytes(rows, row_groups_by=dataset.row_groups_by, row_group_rows=dataset.row_group_rows)
 
 
 def small_parquet_bytes(table: pa.Table) -> bytes:
-    """A file of a few kilobytes: snappy, no dictionaries (see partition_bytes)."""
-    return parquet_bytes(table, compression="snappy", dictionary=False)
+    """A file of a few kilobytes: snappy, no dictionaries, no statistics (see partition_bytes;
+    a one-row-group file of a few rows is read whole faster than its statistics are weighed,
+    and writing them was a sixth of its encoding)."""
+    return parquet_bytes(table, compression="snappy", dictionary=False, statistics=[])
 
 
 def parquet_bytes(table: pa.Table, compression: str = "zstd", row_groups_by: str | None = None,
