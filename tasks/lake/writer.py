@@ -17,6 +17,7 @@ import io
 import multiprocessing
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -36,7 +37,7 @@ from tasks.lake.schema import (DATASETS, PUB_DATE, ROW_GROUP_ROWS, SCHEMA_VERSIO
 COMMIT_PROCESSES = min(os.cpu_count() or 1, 8)  # windows of partitions committed at once
 POOL_MIN_PARTITIONS = 256  # fewer: the commit works alone (starting processes costs ~0.5 s)
 WINDOW_PARTITIONS = 256  # partitions per window at most, so a years-long run's spread over processes
-GROUP_FILES, GROUP_BYTES = 2048, 64 * 2**20  # files made durable together (AtomicGroup)
+GROUP_FILES, GROUP_BYTES = 2048, 64 * 2**20  # files made durable together (AtomicGroup, publish)
 FSYNC_THREADS = 16  # where there is no syncfs (make_durable)
 STAGED_WINDOW_BYTES = 8 * 2**20  # staged rows in a window at most (row groups' bytes in memory)
 # A partition smaller than this (in memory) is one row group: a reader opening a file of a few
@@ -268,8 +269,8 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
 
     Each dataset's partitions are merged and encoded a window at a time (commit_window), the
     windows spread over processes when there are many; a local lake's new files are written
-    under the run's staging, made durable together, then renamed into place one by one
-    (publish), so a reader sees every partition old or new.
+    under the run's staging, then, by groups of windows, made durable together and renamed
+    into place one by one (publish), so a reader sees every partition old or new.
     """
     lake = Lake.at(lake)
     replace, only = set(replace), (set(only) if only is not None else None)
@@ -301,7 +302,7 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
                                             drops))
             if dataset.index is not None:
                 stale_indexes[dataset.index.name] = (dataset.index, dataset.name)
-        moves: list[Move] = []
+        moves: list[Move] = []  # written aside, to publish
         for window, result in zip(windows, _in_processes(commit_window, windows)):
             name = window.staged.dataset.name
             report.partitions[name] += len(result.rows)
@@ -311,6 +312,9 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
             moves.extend(result.moves)
             if result.summaries is not None:
                 fresh.setdefault(window.staged.dataset.index.name, []).append(result.summaries)
+            if len(moves) >= GROUP_FILES:  # published while the processes work on the next windows
+                publish(moves)
+                moves = []
         publish(moves)
         for index, source in stale_indexes.values():
             written = fresh.get(index.name, [])
@@ -468,8 +472,25 @@ def _in_processes(function, windows: list[CommitWindow]) -> Iterator[WindowResul
     if processes < 2 or partitions < POOL_MIN_PARTITIONS:
         yield from map(function, windows)
         return
-    with ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with commit_pool(processes) as pool:
         yield from pool.map(function, windows)
+
+
+def commit_pool(processes: int) -> ProcessPoolExecutor:
+    """Processes for a commit's windows (spawned: fork and threads can deadlock), each ending
+    when the committing process is gone: a commit killed half-way must not leave them waiting
+    forever on their queue (each holds its write end, so none ever sees it close)."""
+    return ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_exit_with_parent, initargs=(os.getpid(),))
+
+
+def _exit_with_parent(parent: int) -> None:
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _read_partitions(lake: Lake, dataset: Dataset, values: list[str]) -> pa.Table | None:
