@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+from fsspec.implementations.memory import MemoryFileSystem
 
 from tasks.lake.layout import CLAIMING, DELETING, OWNER_FILE, Lake, partition_value
 from tasks.lake.lock import assert_lock_held, holder_is_gone, holder_stamp, lake_lock, pid_is_dead, read_holder
@@ -303,7 +304,7 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
             if dataset.index is not None:
                 stale_indexes[dataset.index.name] = (dataset.index, dataset.name)
         moves: list[Move] = []  # written aside, to publish
-        for window, result in zip(windows, _in_processes(commit_window, windows)):
+        for window, result in zip(windows, _in_processes(commit_window, windows, lake)):
             name = window.staged.dataset.name
             report.partitions[name] += len(result.rows)
             report.rows_written[name] += result.run_rows
@@ -464,12 +465,13 @@ def publish(moves: list[Move]) -> None:
         os.replace(move.source, move.target)
 
 
-def _in_processes(function, windows: list[CommitWindow]) -> Iterator[WindowResult]:
-    """function(window) for each window, in order: in this process for a small commit, else on
-    a pool of processes (the work is Python as much as Arrow: threads would share one core)."""
+def _in_processes(function, windows: list[CommitWindow], lake: Lake) -> Iterator[WindowResult]:
+    """function(window) for each window, in order: in this process for a small commit (or a
+    lake in this process's memory, memory://, which no other process sees), else on a pool of
+    processes (the work is Python as much as Arrow: threads would share one core)."""
     partitions = sum(len(window.values) for window in windows)
     processes = min(COMMIT_PROCESSES, len(windows))
-    if processes < 2 or partitions < POOL_MIN_PARTITIONS:
+    if processes < 2 or partitions < POOL_MIN_PARTITIONS or isinstance(lake.fs, MemoryFileSystem):
         yield from map(function, windows)
         return
     with commit_pool(processes) as pool:

@@ -260,3 +260,19 @@ def test_the_commit_makes_its_files_durable_before_any_is_renamed_in_and_staging
     assert sum("/_commit/articles/" in p for p in written) == 2
     assert any("/_commit/_state/entity_days/2024-05-01.parquet" in p for p in written)
     assert len(read(tmp_path, "articles")) == 2
+
+
+def test_a_lake_in_memory_is_committed_in_this_process_even_when_large(monkeypatch):
+    """memory:// lives in this process: commit processes would write where nobody reads."""
+    from tasks.lake import writer
+
+    monkeypatch.setattr(writer, "POOL_MIN_PARTITIONS", 0)
+    monkeypatch.setattr(writer, "WINDOW_PARTITIONS", 2)
+    root = "memory://wl-commit-in-process"
+    days = [f"2024-05-{d:02d}" for d in range(1, 9)]
+    lake.stage_batch(root, "r1", 0, {"articles": [article(f"a{i}", days[i]) for i in range(8)]})
+    report = lake.commit_run(root, "r1")
+    store = lake.Lake.at(root)
+    assert report.partitions["articles"] == 8
+    assert sorted(lake.partition_values(store, "articles")) == days
+    assert pq.read_table(store.partition_file(DATASETS["articles"], days[3]), filesystem=store.fs).num_rows == 1
