@@ -17,6 +17,7 @@ import io
 import multiprocessing
 import os
 import shutil
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -474,8 +475,16 @@ def _in_processes(function, windows: list[CommitWindow], lake: Lake) -> Iterator
     if processes < 2 or partitions < POOL_MIN_PARTITIONS or isinstance(lake.fs, MemoryFileSystem):
         yield from map(function, windows)
         return
-    with commit_pool(processes) as pool:
-        yield from pool.map(function, windows)
+    pool = commit_pool(processes)
+    try:
+        # The processes start as the windows are submitted. They inherit this thread's signal
+        # mask: with SIGINT blocked they do not print a KeyboardInterrupt of their own when
+        # Ctrl-C reaches the process group; this process unwinds and they end with it.
+        with _sigint_blocked():
+            results = pool.map(function, windows)
+        yield from results
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # interrupted: the windows not started are dropped
 
 
 def commit_pool(processes: int) -> ProcessPoolExecutor:
@@ -484,6 +493,18 @@ def commit_pool(processes: int) -> ProcessPoolExecutor:
     forever on their queue (each holds its write end, so none ever sees it close)."""
     return ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_exit_with_parent, initargs=(os.getpid(),))
+
+
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _exit_with_parent(parent: int) -> None:
