@@ -138,11 +138,16 @@ def _census_names(found: frozenset[str]) -> frozenset[str]:
     return found - _PLACES_ORGS_NATIONALITIES
 
 
+# Well-known people's full names as written in data/people.txt ("Jude Law", "Margaret Court"):
+# a person even where the last word is an event, organisation or place head ("Law", "Court").
+PEOPLE: frozenset[str] = frozenset(data_lines("people.txt"))
+
+
 def _people_names() -> tuple[frozenset[str], frozenset[str]]:
-    """First and last words of well-known people's names (data/people.txt), one-word names
+    """First and last words of well-known people's names (PEOPLE), one-word names
     (data/mononyms.txt) among the last; numerals, "Jr." and initials are not names."""
     firsts, lasts = set(), set(data_lines("mononyms.txt"))
-    for name in data_lines("people.txt"):
+    for name in PEOPLE:
         words = [w for w in name.split() if w[0].isupper() and w.isalpha() and not w.isupper()]
         if len(words) >= 2:
             firsts.add(words[0])
@@ -151,9 +156,6 @@ def _people_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _PEOPLE_FIRST, _PEOPLE_LAST = _people_names()
-# Well-known people's full names as written in data/people.txt ("Jude Law", "Margaret Court"):
-# a person even where the last word is an event, organisation or place head ("Law", "Court").
-PEOPLE: frozenset[str] = frozenset(data_lines("people.txt"))
 # Surnames of people in the news ("Trudeau", "Erdogan"): a name even where it opens a sentence.
 FAMOUS_SURNAMES: frozenset[str] = _census_names(_PEOPLE_LAST)
 # Known first names and surnames: the hand lists, widened with census and people's names.

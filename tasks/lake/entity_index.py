@@ -66,9 +66,10 @@ def combine(days: pa.Table) -> pa.Table:
     key = ["name", "type"]
     totals = days.group_by(key, use_threads=False).aggregate([
         ("mentions", "sum"), ("articles", "sum"), ("day", "min"), ("day", "max"), ("country_code", "first")])
+    parents = pc.list_parent_indices(days["aliases"])  # the summary row of each alias
     spellings = pa.table({
-        "name": days["name"].take(pc.list_parent_indices(days["aliases"])),
-        "type": days["type"].take(pc.list_parent_indices(days["aliases"])),
+        "name": days["name"].take(parents),
+        "type": days["type"].take(parents),
         "alias": pc.list_flatten(days["aliases"]),
     }).group_by(key, use_threads=False).aggregate([("alias", "distinct")])
     aliases = dict(zip(zip(spellings["name"].to_pylist(), spellings["type"].to_pylist()),

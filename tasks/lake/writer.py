@@ -403,7 +403,7 @@ def commit_window(window: CommitWindow) -> WindowResult:
             values = [value for value in values if value in left]
     if window.recorded:  # rejects recorded on another run_date stay recorded once
         rows = drop_recorded(dataset, rows, window.recorded)
-    existing = _read_partitions(lake, dataset, sorted(window.present))
+    existing = _read_partitions(lake, dataset, sorted(window.present.intersection(values)))
     merged, run_rows, new_rows = merge_partitions(dataset, existing, rows, window.replace)
     result = WindowResult(run_rows=run_rows, new_rows=new_rows)
     summaries = []
@@ -449,14 +449,17 @@ def publish(moves: list[Move]) -> None:
     """Swap a local commit's new files in: all made durable first (one syncfs), then each
     renamed over its target in order. A kill at any point leaves each target old or new."""
     make_durable([move.source for move in moves if move.source is not None])
-    folders: set[str] = set()  # target folders known to exist
+    folders: set[str] = set()  # target folders (and their parents) known to exist
     for move in moves:
         if move.source is None:
             shutil.rmtree(move.target, ignore_errors=True)
             continue
         folder = os.path.dirname(move.target)
         if folder not in folders and not os.path.isdir(folder):
-            os.makedirs(os.path.dirname(folder), exist_ok=True)
+            parent = os.path.dirname(folder)  # a dataset's folder: made once, not per partition
+            if parent not in folders:
+                os.makedirs(parent, exist_ok=True)
+                folders.add(parent)
             if move.alone:  # the folder arrives with its file in it
                 os.rename(os.path.dirname(move.source), folder)
                 folders.add(folder)
