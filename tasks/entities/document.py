@@ -19,13 +19,17 @@ the name "Plano, Texas", so that it is placed in Texas.)
 2. Join: a place or nationality word before a multi-word organisation belongs to it ("U.S. Environmental Protection Agency", "Russian Secret
    Service"); so do the complements of an organisation or place head ("International
    Organization for Renewable Energies", "Department of Forestry and Fire Management").
+   An award's title is MISC and the name just before it the awarding sponsor or body, an ORG
+   ("the Zentro Man of the Match award").
 3. One name, one type: the surname or first name of a person named in full is that person
    where it stands alone, and so is the surname of a person in the news ("Trudeau will ...");
    an organisation or place found once is found at its other mentions too; an epithet belongs
    to the name ("Lucas Cranach the Elder"); a one-word "person" that is a known place after
    "in", "near", "west of" ... is the place; a person's surname that is a place ("Valeska
    Paris") is the person where no preposition makes it the place; "the Church" after "the Church of Scientology"
-   is that organisation.
+   is that organisation. A one-word name nothing typed is an organisation at every mention when
+   the text names its officials, members, website or reporters ("Velmora officials", "members
+   of Quintarism", "Corvanet has learned"), or is the X of a "Church of X" named here.
 4. Places acting as organisations: a country, state or city that acts or owns stands for its
    government or team and is ORG ("Russia announced", "Britain and Norway signed", "China will
    impose", "Russia's actions", "beating England", "for Beijing to demonstrate"); where it is
@@ -36,6 +40,8 @@ the name "Plano, Texas", so that it is placed in Texas.)
    centre that is an institute ("National Hurricane Center").
 6. Sports copy (sports.py): a city or country named as a side is its team, an ORG, at every
    mention ("Leeds beat Arsenal", "Barcelona 2 Sevilla 1", standings rows).
+7. Craft: a ship or spacecraft named after its kind ("Space Shuttle Orion", "the rover
+   Kestrel") is MISC at every mention, no person.
 """
 
 from __future__ import annotations
@@ -109,13 +115,13 @@ def correct(text: str, spans, ruled) -> list[tuple[int, int, str]]:
                    and not _shouted(text, span) and not _unit(text, span)
                    and not _currency_or_numeral(text, span)
                    and not _portfolio_before_title(text, span))
-    spans = _join_complements(text, _join_modified_orgs(text, spans))
+    spans = _awards(text, _join_complements(text, _join_modified_orgs(text, spans)))
     spans = [_not_a_person(text, span) for span in _firms(text, _names_around_places(text, spans))]
-    spans = _person_named_after_place(text, spans)
+    spans = _bodies(text, _person_named_after_place(text, spans))
     keys = full_name_keys(text, spans)
     spans = _outermost([_epithet(text, s) for s in _one_name_one_type(text, spans, ruled, keys)])
     spans = _metonyms(text, [_place_not_person(text, s, keys) for s in _head_alone(text, spans)])
-    return sports.teams(text, _market_names(text, [_facility(text, span) for span in spans]))
+    return _craft(text, sports.teams(text, _market_names(text, [_facility(text, span) for span in spans])))
 
 
 # --- 0. whole words ---------------------------------------------------------------------------
@@ -282,6 +288,37 @@ def _portfolio(text, span) -> bool:
 _NATIONALITY_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]$")
 
 
+# An award's title: "Man of the Match", "Player of the Year", "Coach of the Month".
+_AWARD = re.compile(
+    r"(?<![\w-])(?:Man|Woman|Player|Coach|Manager|Goalkeeper|Rookie|Driver|Athlete)[ \u00a0]of[ \u00a0]the"
+    r"[ \u00a0](?:Match|Year|Month|Week|Season|Series|Tournament|Race|Game)\b")
+
+
+def _awards(text, spans):
+    """An award's title is MISC, no part of a name ("Man" is no Isle of Man); the one name just
+    before it gives the award, a sponsor or body: "the Zentro Man of the Match award" (ORG)."""
+    if "of the" not in text:
+        return spans
+    out = list(spans)
+    for m in _AWARD.finditer(text):
+        s, e = m.span()
+        kept = []
+        for span in out:
+            if span[1] <= s or span[0] >= e:
+                kept.append(span)
+            elif span[0] < s:  # "Zentro Man": the name before the title
+                cut = text[span[0]:s].rstrip()
+                kept.append((span[0], span[0] + len(cut), span[2]))
+        before = [k for k, span in enumerate(kept) if span[1] <= s and not text[span[1]:s].strip()]
+        if before:
+            k = before[-1]
+            name = text[kept[k][0]:kept[k][1]]
+            if kept[k][2] == "ORG" or (name not in gazetteer.NATIONALITIES and not _is_known(name)):
+                kept[k] = (kept[k][0], kept[k][1], "ORG")
+        out = sorted(kept + [(s, e, "MISC")])
+    return out
+
+
 def _join_modified_orgs(text, spans):
     """"U.S." + "Environmental Protection Agency", "Glasgow" + "School of Art": one ORG; so is
     a nationality word before a multi-word organisation ("Russian" + "Secret Service")."""
@@ -380,6 +417,42 @@ def _one_name_one_type(text, spans, ruled, keys):
             out.append((s, e, wanted[text[s:e]]))
             covered.add(s, e)
     return sorted(out)
+
+
+# An unknown name (MISC so far) with these after it is an organisation speaking or staffed:
+# "Veltrana officials said", "a Veltrana attorney", "the Veltrana website", "Veltrana reporters".
+_BODY_AFTER = frozenset(
+    "officials spokesman spokeswoman spokesperson executives attorney attorneys lawyer lawyers"
+    " staff staffers employees website homepage headquarters reporters correspondent"
+    " correspondents".split())
+_BODY_BEFORE = re.compile(
+    r"\b(?:members?|critics|leaders?|founders?|attorneys?|lawyers?|spokes(?:man|woman|person))"
+    r"[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
+_HAS_LEARNED = re.compile(r"[ \u00a0]+(?:has|have)[ \u00a0]+learned\b")  # an outlet: "Veltrana News has learned"
+_CHURCH_OF = re.compile(r"Church of ([A-Z][a-z]+)$")  # "Church of Ordovism": "Ordovism" is that body
+
+
+def _bodies(text, spans):
+    """One-word names that nothing typed (MISC) but that the text shows to be an organisation: its
+    officials, members, website or reporters, or the X of a "Church of X" named here. Every
+    mention of such a name is then the organisation."""
+    names = set()
+    for s, e, kind in spans:
+        word = text[s:e]
+        if kind == "ORG":
+            m = _CHURCH_OF.search(word)
+            if m and not _is_known(m.group(1)):
+                names.add(m.group(1))
+        elif kind == "MISC" and " " not in word and word not in gazetteer.NATIONALITIES:
+            # one word only: "the Brennan Valley Raceway website" is a venue's
+            end = e + 2 if _POSSESSIVE.match(text, e) else e
+            after = _NEXT_WORDS.match(text, end)
+            if (after and after.group(1).lower() in _BODY_AFTER or _HAS_LEARNED.match(text, e)
+                    or _BODY_BEFORE.search(text, max(0, s - 30), s)):
+                names.add(word)
+    if not names:
+        return spans
+    return [(s, e, "ORG") if kind != "ORG" and text[s:e] in names else (s, e, kind) for s, e, kind in spans]
 
 
 _THE_HEAD = re.compile(r"(?<![\w'’-])[Tt]he[ \u00a0]([A-Z][a-z]+)(?![\w'’-])(?![ \u00a0](?:[A-Z]|of\b))")
@@ -787,3 +860,27 @@ def _facility(text, span):
     if name in gazetteer.ORGANIZATION_NAMES and not _after_preposition(text, s):
         return span
     return (s, e, "LOC")
+
+
+# --- 7. craft ---------------------------------------------------------------------------------
+
+# A ship's or spacecraft's name follows its kind: "Space Shuttle Orion", "the rover Kestrel",
+# "the tanker Sea Lark". Such names are MISC (UNER tags no vehicles), not people.
+_CRAFT_PREFIX = re.compile(r"(?:Space[ \u00a0]+)?Shuttle[ \u00a0]+")
+_CRAFT_BEFORE = re.compile(
+    r"\b(?:[Ss]pace[ \u00a0]+)?(?:shuttle|orbiter|spacecraft|rover|lander|probe|capsule|ship|vessel"
+    r"|yacht|ferry|tanker|freighter|frigate|destroyer|submarine)[ \u00a0]+$")  # no "carrier": airlines
+
+
+def _craft(text, spans):
+    """Craft named after their kind, and their other mentions, are MISC."""
+    names = set()
+    for s, e, kind in spans:
+        m = _CRAFT_PREFIX.match(text, s, e)
+        if m and m.end() < e:
+            names.update((text[s:e], text[m.end():e]))
+        elif _CRAFT_BEFORE.search(text, max(0, s - 20), s):
+            names.add(text[s:e])
+    if not names:
+        return spans
+    return [(s, e, "MISC") if text[s:e] in names else (s, e, kind) for s, e, kind in spans]
