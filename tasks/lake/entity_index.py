@@ -1,9 +1,10 @@
 """LAKE/entity_index/: one row per canonical entity (name, type) across the whole lake.
 
 Kept incrementally and crash-safely: whenever a commit rewrites a day's entities partition it
-also rewrites that day's summary (LAKE/_state/entity_days/<day>.parquet, absolute counts,
-not deltas), then the index is the sum of the day summaries. A run touches only its own
-days; a run killed half-way is repaired by its rerun, which rewrites the same days.
+also rewrites that day's summary (absolute counts, not deltas), then the index is the sum of
+the day summaries. A month's days share one file (LAKE/_state/entity_months/<YYYY-MM>.parquet):
+a years-long archive would otherwise add a file per day to every commit. A run touches only
+its own days; a run killed half-way is repaired by its rerun, which rewrites the same days.
 
 Pure: the entities dataset declares the index (schema.py); the writer keeps its files.
 """
@@ -16,7 +17,7 @@ from datetime import date
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tasks.lake.layout import ENTITY_DAYS
+from tasks.lake.layout import ENTITY_MONTHS
 from tasks.lake.pandas_dtypes import with_pandas_dtypes
 
 ENTITY_INDEX = with_pandas_dtypes(pa.schema(
@@ -39,22 +40,42 @@ DAY_SUMMARY = pa.schema([
 ])
 
 
+def day_summaries(entities: pa.Table, day_column: str = "pub_date") -> pa.Table:
+    """(day, name, type) -> mentions, distinct articles, aliases (sorted), country code (the
+    first one given), over entities rows of any number of days (pure); sorted by day, name, type."""
+    if entities.num_rows == 0:
+        return DAY_SUMMARY.empty_table()
+    key = [day_column, "name", "type"]
+    # A stable sort: within a group the rows keep their order, so "first" is the first mention's code.
+    rows = entities.select([*key, "text", "article_id", "country_code"]).sort_by([(k, "ascending") for k in key])
+    totals = rows.group_by(key, use_threads=False).aggregate([
+        ([], "count_all"), ("article_id", "count_distinct"), ("text", "distinct"), ("country_code", "first")])
+    return pa.table({
+        "name": totals["name"], "type": totals["type"], "aliases": _sorted_lists(totals["text_distinct"]),
+        "mentions": totals["count_all"], "articles": totals["article_id_count_distinct"],
+        "country_code": totals["country_code_first"], "day": pc.cast(totals[day_column], pa.date32()),
+    }, schema=DAY_SUMMARY)
+
+
+def _sorted_lists(lists: pa.ChunkedArray) -> pa.ListArray:
+    """Each list's strings in order (same lengths, so the offsets stay)."""
+    lists = lists.combine_chunks()
+    values = pc.list_flatten(lists)
+    order = pc.sort_indices(pa.table({"row": pc.list_parent_indices(lists), "value": values}),
+                            sort_keys=[("row", "ascending"), ("value", "ascending")])
+    return pa.ListArray.from_arrays(lists.offsets, values.take(order))
+
+
 def day_summary(day: str, entities: pa.Table | None) -> pa.Table:
-    """(name, type) -> mentions, distinct articles, aliases, country code, in one day's rows."""
-    counts: dict[tuple[str, str], dict] = {}
-    if entities is not None and entities.num_rows:
-        columns = entities.select(["name", "type", "text", "article_id", "country_code"]).to_pydict()
-        for name, kind, text, article, code in zip(*columns.values()):
-            entry = counts.setdefault((name, kind), {"mentions": 0, "articles": set(), "aliases": set(), "code": None})
-            entry["mentions"] += 1
-            entry["articles"].add(article)
-            entry["aliases"].add(text)
-            entry["code"] = entry["code"] or code
-    on = date.fromisoformat(day)
-    rows = [{"name": name, "type": kind, "aliases": sorted(e["aliases"]), "mentions": e["mentions"],
-             "articles": len(e["articles"]), "country_code": e["code"], "day": on}
-            for (name, kind), e in sorted(counts.items())]
-    return pa.Table.from_pylist(rows, schema=DAY_SUMMARY)
+    """One day's summary (see day_summaries)."""
+    if entities is None or entities.num_rows == 0:
+        return DAY_SUMMARY.empty_table()
+    return day_summaries(entities.append_column("pub_date", pa.array([day] * entities.num_rows, pa.string())))
+
+
+def month_of(day: str) -> str:
+    """The summaries file a day's summary lives in: its month (YYYY-MM)."""
+    return day[:7]
 
 
 def combine(days: pa.Table) -> pa.Table:
@@ -89,12 +110,16 @@ class EntityIndex:
     """The entity index as the entities dataset declares it (see schema.DerivedIndex)."""
 
     name: str = "entity_index"
-    summaries: str = ENTITY_DAYS
+    summaries: str = ENTITY_MONTHS
     schema: pa.Schema = ENTITY_INDEX
     summary_schema: pa.Schema = DAY_SUMMARY
+    summary_value: str = "day"  # the column of a summary row holding its partition value
 
-    def summarise(self, value: str, rows: pa.Table | None) -> pa.Table:
-        return day_summary(value, rows)
+    def summarise(self, rows: pa.Table, partition: str) -> pa.Table:
+        return day_summaries(rows, partition)
+
+    def summary_group(self, value: str) -> str:
+        return month_of(value)
 
     def combine(self, summaries: pa.Table) -> pa.Table:
         return combine(summaries)

@@ -12,7 +12,7 @@
     _staging/.claim-<run_id>, .done-<run_id>         a claim being made, a staging being deleted
     _state/lock                                      held by the committing run
     _state/ledger.parquet                            every raw file taken in
-    _state/entity_days/<day>.parquet                 a derived index's per-day summaries
+    _state/entity_months/<YYYY-MM>.parquet           a derived index's day summaries, a month per file
     _state/article_ids.parquet                       article_id -> the pub_date that holds it
     _state/article_ids.in-commit                     a commit is swapping partitions: rebuild the ids
     _state/backfill-<start>-<end>.json               the days a backfill range has finished
@@ -46,7 +46,9 @@ QUARANTINE = "_quarantine"
 OWNER_FILE = "_owner"
 OUTCOMES = "_outcomes"  # a run's per-file outcomes, beside its staged datasets
 LOCK_FILE = "lock"
-ENTITY_DAYS = "entity_days"  # the entity index's per-day summaries (entity_index.py)
+ENTITY_MONTHS = "entity_months"  # the entity index's day summaries, a file per month (entity_index.py)
+# _state/ folders of earlier versions, rebuilt under another name: a commit removes them.
+RETIRED_STATE = ("entity_days",)  # a file per day, until 2026-12
 PARTITIONS_FILE = "partitions.parquet"  # _state/partitions.parquet: rows of every partition at its last commit
 ARTICLE_IDS_FILE = "article_ids.parquet"  # every article_id of the lake with its day (article_ids.py)
 ARTICLE_IDS_IN_COMMIT = "article_ids.in-commit"  # present while a commit may have left the ids behind
@@ -173,9 +175,14 @@ class Lake:
         """A marker written before a commit swaps partitions, removed once the ids are recorded."""
         return self.path(STATE, ARTICLE_IDS_IN_COMMIT)
 
-    def summary_file(self, folder: str, value: str) -> str:
-        """A derived index's summary of one partition (folder: the index's declared `summaries`)."""
-        return self.path(STATE, folder, f"{value}.parquet")
+    def summary_file(self, folder: str, group: str) -> str:
+        """A derived index's summaries of one group of partitions (folder: the index's declared
+        `summaries`; group: its `summary_group` of their values)."""
+        return self.path(STATE, folder, f"{group}.parquet")
+
+    def retired_state(self) -> list[str]:
+        """Folders of earlier versions' state (RETIRED_STATE)."""
+        return [self.path(STATE, name) for name in RETIRED_STATE]
 
     def summary_files(self, folder: str) -> str:
         """A glob of a derived index's summaries."""

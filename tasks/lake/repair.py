@@ -43,36 +43,46 @@ def dataset_of(index: DerivedIndex) -> Dataset:
 
 
 def readable_summaries(lake: Lake, index: DerivedIndex, fresh: pa.Table | None = None,
-                       fresh_days: Iterable[str] = ()) -> pa.Table:
-    """Every day summary of a derived index, rebuilding from the partitions any that is
-    missing or unreadable, so that one lost or truncated summary neither shrinks the index
-    nor fails the commit. `fresh`: the summaries of `fresh_days` a commit has just written,
-    so only the others are read."""
-    from tasks.lake.writer import write_atomically
+                       fresh_groups: Iterable[str] = ()) -> pa.Table:
+    """Every partition summary of a derived index, rebuilding from the partitions any that is
+    missing or unreadable, so that one lost or truncated summary file neither shrinks the
+    index nor fails the commit. `fresh`: the summary files of `fresh_groups` a commit has just
+    written (every row of each), so only the others are read."""
+    from tasks.lake.writer import small_parquet_bytes, write_bytes_atomically
 
     dataset = dataset_of(index)
-    fresh_days = set(fresh_days)
-    files = lake.fs.glob(lake.summary_files(index.summaries))
-    summary_days = {posixpath.basename(f)[: -len(".parquet")]: f for f in files}
-    partition_days = _partition_values(lake, dataset)
-    with contextlib.suppress(*READ_ERRORS):  # the common case: all there, all readable
-        if set(partition_days) <= set(summary_days) | fresh_days:
-            older = [path for day, path in summary_days.items() if day not in fresh_days]
-            read = [pads.dataset(older, schema=index.summary_schema, filesystem=lake.fs).to_table()] if older else []
-            tables = read + ([fresh] if fresh is not None else [])
-            return pa.concat_tables(tables) if tables else index.summary_schema.empty_table()
-    tables = []
-    for day in sorted(set(summary_days) | set(partition_days)):
-        table = _read(lake, summary_days[day], index.summary_schema) if day in summary_days else None
-        if table is None and day in partition_days:
-            rows = _read(lake, lake.partition_file(dataset, day), dataset.schema)
-            if rows is None:
-                continue  # the partition itself is unreadable: `repair` and the next run rebuild it
-            table = index.summarise(day, rows)
-            write_atomically(lake, table, lake.summary_file(index.summaries, day))
-        if table is not None:
-            tables.append(table)
-    return pa.concat_tables(tables) if tables else index.summary_schema.empty_table()
+    fresh_groups = set(fresh_groups)
+    tables = [fresh] if fresh is not None else []
+    for group, path in sorted(summary_groups(lake, index).items()):
+        if group not in fresh_groups:
+            table = read_summary_file(lake, index, path)
+            if table is not None:
+                tables.append(table)
+    summaries = pa.concat_tables(tables) if tables else index.summary_schema.empty_table()
+    summarised = set(pc.unique(pc.cast(summaries[index.summary_value], pa.string())).to_pylist())
+    missing = sorted(set(_partition_values(lake, dataset)) - summarised)
+    if not missing:  # the common case: all there, all readable
+        return summaries
+    rebuilt = []
+    for value in missing:
+        rows = _read(lake, lake.partition_file(dataset, value), dataset.schema)
+        if rows is not None:  # an unreadable partition: `repair` and the next run rebuild it
+            rebuilt.append(rows.append_column(dataset.partition, pa.array([value] * rows.num_rows, pa.string())))
+    if not rebuilt:
+        return summaries
+    summaries = pa.concat_tables([summaries, index.summarise(pa.concat_tables(rebuilt), dataset.partition)])
+    in_group = [index.summary_group(value) for value in pc.cast(summaries[index.summary_value], pa.string()).to_pylist()]
+    for group in sorted({index.summary_group(value) for value in missing}):  # each file with a rebuilt summary
+        table = summaries.filter(pa.array([g == group for g in in_group])).sort_by(index.summary_value)
+        write_bytes_atomically(lake, small_parquet_bytes(table), lake.summary_file(index.summaries, group))
+    return summaries
+
+
+def read_summary_file(lake: Lake, index: DerivedIndex, path: str) -> pa.Table | None:
+    """One summary file's rows, None when it is gone or cannot be read."""
+    with contextlib.suppress(*READ_ERRORS):
+        return _read(lake, path, index.summary_schema)
+    return None
 
 
 def intact_days(lake: str | Lake) -> set[str]:
@@ -88,9 +98,8 @@ def intact_days(lake: str | Lake) -> set[str]:
         if dataset.index is None or dataset.partition != PUB_DATE:
             continue
         present = set(_partition_values(lake, dataset))
-        for day, path in _summary_days(lake, dataset.index).items():
-            if day not in present and day in days and _summary_has_rows(lake, path, dataset.index):
-                days.pop(day)
+        for day in _summarised_with_rows(lake, dataset.index) - present:
+            days.pop(day, None)
     return set(days)
 
 
@@ -111,8 +120,8 @@ def scan(lake: str | Lake) -> Damage:
                 if not is_hidden(name) and partition_value(dataset, name) is None:
                     damage.problems.append(f"foreign file in the lake {entry} (not a {dataset.partition}= partition)")
         if dataset.index is not None:
-            for day, path in _summary_days(lake, dataset.index).items():
-                if _read(lake, path, dataset.index.summary_schema) is None:
+            for path in summary_groups(lake, dataset.index).values():
+                if read_summary_file(lake, dataset.index, path) is None:
                     damage.problems.append(f"unreadable summary {path} (rebuilt from its partition by the next commit or repair)")
             index_file = lake.index_file(dataset.index.name)
             if lake.fs.exists(index_file) and _read(lake, index_file, dataset.index.schema) is None:
@@ -204,13 +213,20 @@ def _partition_values(lake: Lake, dataset: Dataset) -> dict[str, str]:
     return values
 
 
-def _summary_days(lake: Lake, index: DerivedIndex) -> dict[str, str]:
+def summary_groups(lake: Lake, index: DerivedIndex) -> dict[str, str]:
+    """group -> its summary file."""
     return {posixpath.basename(f)[: -len(".parquet")]: f for f in lake.fs.glob(lake.summary_files(index.summaries))}
 
 
-def _summary_has_rows(lake: Lake, path: str, index: DerivedIndex) -> bool:
-    table = _read(lake, path, index.summary_schema)
-    return table is not None and table.num_rows > 0 and (pc.sum(table["mentions"]).as_py() or 0) > 0
+def _summarised_with_rows(lake: Lake, index: DerivedIndex) -> set[str]:
+    """The partition values whose summaries (in the readable files) count rows."""
+    values = set()
+    for path in summary_groups(lake, index).values():
+        table = read_summary_file(lake, index, path)
+        if table is not None and table.num_rows:
+            counted = table.filter(pc.greater(table["mentions"], 0))
+            values.update(pc.unique(pc.cast(counted[index.summary_value], pa.string())).to_pylist())
+    return values
 
 
 def _read(lake: Lake, path: str, schema: pa.Schema | None, footer_only: bool = False) -> pa.Table | None:

@@ -149,14 +149,20 @@ class Merge(enum.Enum):
 class DerivedIndex(Protocol):
     """A one-file table kept from a dataset: whenever a partition of it is rewritten, that
     partition's summary (absolute counts, not deltas) is rewritten too, then the index is
-    rebuilt from all summaries. A run killed half-way is repaired by its rerun."""
+    rebuilt from all summaries. Summaries are stored by group (partitions whose values share
+    a `summary_group`, such as a month of days), a file per group. A run killed half-way is
+    repaired by its rerun."""
 
     name: str  # its folder: LAKE/<name>/part-0.parquet
-    summaries: str  # its summaries' folder: LAKE/_state/<summaries>/<partition value>.parquet
+    summaries: str  # its summaries' folder: LAKE/_state/<summaries>/<group>.parquet
     schema: pa.Schema
     summary_schema: pa.Schema
+    summary_value: str  # the summary column holding the partition value each row summarises
 
-    def summarise(self, value: str, rows: pa.Table | None) -> pa.Table: ...
+    def summarise(self, rows: pa.Table, partition: str) -> pa.Table:
+        """The summaries of the partitions `rows` hold (their value in column `partition`)."""
+
+    def summary_group(self, value: str) -> str: ...
 
     def combine(self, summaries: pa.Table) -> pa.Table: ...
 

@@ -29,6 +29,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from fsspec.implementations.memory import MemoryFileSystem
 
+from tasks.lake import repair
 from tasks.lake.layout import CLAIMING, DELETING, OWNER_FILE, Lake, partition_value
 from tasks.lake.lock import assert_lock_held, holder_is_gone, holder_stamp, lake_lock, pid_is_dead, read_holder
 from tasks.lake.merge import conform, drop_recorded, merge_partitions
@@ -156,20 +157,22 @@ class Staged:
     def rows(self, value: str) -> pa.Table:
         return next(self.each_partition([value]))[1]
 
-    def windows(self, values: Iterable[str]) -> Iterator[list[str]]:
+    def windows(self, values: Iterable[str], group: Callable[[str], str] | None = None) -> Iterator[list[str]]:
         """The values, in the order given (sorted, so a window's rows share row groups), cut into
         windows of up to STAGED_WINDOW_BYTES of row groups and WINDOW_PARTITIONS values: what a
-        commit holds in memory at once, and the unit it spreads over processes."""
+        commit holds in memory at once, and the unit it spreads over processes. Values of one
+        `group` (a month of days sharing a summaries file) are never cut apart."""
         window, groups, size = [], set(), 0
         for value in values:
+            full = size >= STAGED_WINDOW_BYTES or len(window) >= WINDOW_PARTITIONS
+            if window and full and (group is None or group(value) != group(window[-1])):
+                yield window
+                window, groups, size = [], set(), 0
             window.append(value)
             for where in self.row_groups.get(value, []):
                 if where not in groups:
                     groups.add(where)
                     size += self.group_bytes[where]
-            if size >= STAGED_WINDOW_BYTES or len(window) >= WINDOW_PARTITIONS:
-                yield window
-                window, groups, size = [], set(), 0
         if window:
             yield window
 
@@ -279,8 +282,9 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
     report = CommitReport()
     for name in DATASETS:
         report.partitions[name] = report.rows_written[name] = report.rows_new[name] = 0
-    stale_indexes: dict[str, tuple[DerivedIndex, str]] = {}  # name -> index whose dataset changed, that dataset
+    stale_indexes: dict[str, DerivedIndex] = {}  # name -> index whose dataset changed
     fresh: dict[str, list[pa.Table]] = {}  # index name -> summaries this commit wrote
+    fresh_groups: dict[str, set[str]] = {}  # index name -> the summary groups (files) they fill
     committed: dict[tuple[str, str], int] = {}  # (dataset, partition value) -> rows after the commit
     with lake_lock(lake):
         sweep_staging(lake, keep=run_id)
@@ -288,6 +292,8 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
         if lake.is_local:
             aside = lake.commit_dir(run_id)
             shutil.rmtree(aside, ignore_errors=True)  # an earlier attempt's files, never published
+        if _remove_retired_state(lake):  # an earlier version's summaries: rebuilt below, from the partitions
+            stale_indexes.update({d.index.name: d.index for d in DATASETS.values() if d.index is not None})
         windows = []
         for staged in staged_datasets(lake, run_id):
             dataset, values = staged.dataset, set(staged.values)
@@ -298,12 +304,15 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
                 values |= replace
             present = partition_values(lake, dataset.name)  # one listing, not a look-up per day
             recorded = recorded_keys(lake, dataset, values) if dataset.merge is Merge.KEEP_RECORDED else set()
-            for window in staged.windows(sorted(values)):
+            index = dataset.index
+            summary_groups = set(repair.summary_groups(lake, index)) if index is not None else set()
+            for window in staged.windows(sorted(values), index.summary_group if index is not None else None):
+                in_window = {index.summary_group(value) for value in window} if index is not None else set()
                 windows.append(CommitWindow(staged.only(window), window, frozenset(present.intersection(window)),
                                             frozenset(replace.intersection(window)), frozenset(recorded), aside,
-                                            drops))
-            if dataset.index is not None:
-                stale_indexes[dataset.index.name] = (dataset.index, dataset.name)
+                                            drops, frozenset(summary_groups & in_window)))
+            if index is not None:
+                stale_indexes[index.name] = index
         moves: list[Move] = []  # written aside, to publish
         for window, result in zip(windows, _in_processes(commit_window, windows, lake)):
             name = window.staged.dataset.name
@@ -314,14 +323,15 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
             moves.extend(result.moves)
             if result.summaries is not None:
                 fresh.setdefault(window.staged.dataset.index.name, []).append(result.summaries)
+                fresh_groups.setdefault(window.staged.dataset.index.name, set()).update(result.summary_groups)
             if len(moves) >= GROUP_FILES:  # published while the processes work on the next windows
                 publish(moves)
                 moves = []
         publish(moves)
-        for index, source in stale_indexes.values():
+        for index in stale_indexes.values():
             written = fresh.get(index.name, [])
-            days = {value for (name, value) in committed if name == source}
-            summaries = read_summaries(lake, index, pa.concat_tables(written) if written else None, days)
+            summaries = repair.readable_summaries(lake, index, pa.concat_tables(written) if written else None,
+                                       fresh_groups.get(index.name, set()))
             write_atomically(lake, index.combine(summaries), lake.index_file(index.name))
         if committed:
             write_atomically(lake, recorded_partitions(lake, committed), lake.partitions_file())
@@ -359,8 +369,8 @@ class FileChange:
 class Move:
     """A new file written aside (`source`) that replaces `target` when the commit publishes;
     with source None, `target` (a partition folder left without rows) is removed. `alone`:
-    the source is the only file of its folder, so a target folder that does not exist yet can
-    be that folder, renamed (one rename instead of a mkdir and a rename)."""
+    the source is the only file of its folder and the target's folder is not in the lake, so
+    it is that folder, renamed in (one rename instead of a mkdir and a rename)."""
 
     source: str | None
     target: str
@@ -378,6 +388,7 @@ class CommitWindow:
     recorded: frozenset[tuple]  # KEEP_RECORDED: keys the lake records in other partitions
     aside: str | None  # local lakes: the folder new files are written under; None: in place
     drops: object = None  # checks.StagedDrops: staged rows the settlement leaves out
+    summary_groups: frozenset[str] = frozenset()  # its derived index's summary files the lake holds
 
 
 @dataclass
@@ -385,8 +396,9 @@ class WindowResult:
     rows: dict[str, int] = field(default_factory=dict)  # partition value -> its rows after the commit
     run_rows: int = 0  # distinct rows of the run
     new_rows: int = 0  # of which new to the lake
-    moves: list[Move] = field(default_factory=list)  # in order: each partition, then its summary
-    summaries: pa.Table | None = None  # a derived index's summaries of these partitions, as written
+    moves: list[Move] = field(default_factory=list)  # in order: the partitions, then their summaries
+    summaries: pa.Table | None = None  # a derived index's summary files as written (every row of each)
+    summary_groups: set[str] = field(default_factory=set)  # those files' groups
 
 
 def commit_window(window: CommitWindow) -> WindowResult:
@@ -406,7 +418,6 @@ def commit_window(window: CommitWindow) -> WindowResult:
     existing = _read_partitions(lake, dataset, sorted(window.present.intersection(values)))
     merged, run_rows, new_rows = merge_partitions(dataset, existing, rows, window.replace)
     result = WindowResult(run_rows=run_rows, new_rows=new_rows)
-    summaries = []
     pieces = {piece[dataset.partition][0].as_py(): piece.drop_columns([dataset.partition])
               for piece in runs_of(merged, dataset.partition)}
     for value in values:
@@ -414,27 +425,66 @@ def commit_window(window: CommitWindow) -> WindowResult:
         result.rows[value] = piece.num_rows if piece is not None else 0
         if piece is not None:
             result.moves += _put(lake, window.aside, lake.partition_file(dataset, value), partition_bytes(dataset, piece),
-                                 alone=True)
+                                 alone=True, new=value not in window.present)
         elif value in window.present:  # a replaced day the run no longer produces
             result.moves += _remove(lake, window.aside, lake.partition_dir(dataset, value))
-        if dataset.index is not None:  # the partition's absolute summary, after the partition
-            summaries.append(dataset.index.summarise(value, piece))
-            result.moves += _put(lake, window.aside, lake.summary_file(dataset.index.summaries, value),
-                                 small_parquet_bytes(summaries[-1]))
-    if summaries:
-        result.summaries = pa.concat_tables(summaries)
+    if dataset.index is not None and values:  # the partitions' absolute summaries, after the partitions
+        _summarise_window(window, values, merged, result)
     return result
 
 
-def _put(lake: Lake, aside: str | None, target: str, data: bytes, alone: bool = False) -> list[Move]:
+def _summarise_window(window: CommitWindow, values: list[str], merged: pa.Table, result: WindowResult) -> None:
+    """Rewrite the summary file of each group the window's partitions belong to: the summaries
+    of its partitions here (absolute: a partition left without rows has none), with the file's
+    rows of partitions not in this window kept (the window holds whole groups, so no other
+    window of the commit writes the same file)."""
+    lake, dataset = window.staged.lake, window.staged.dataset
+    index = dataset.index
+    fresh = index.summarise(merged, dataset.partition)
+    by_group: dict[str, list[str]] = {}
+    for value in values:
+        by_group.setdefault(index.summary_group(value), []).append(value)
+    tables = []
+    for group, group_values in by_group.items():
+        path = lake.summary_file(index.summaries, group)
+        ours = pa.array(group_values, pa.string())
+        table = fresh.filter(pc.is_in(pc.cast(fresh[index.summary_value], pa.string()), value_set=ours))
+        if group in window.summary_groups:
+            kept = repair.read_summary_file(lake, index, path)
+            if kept is not None:
+                others = pc.invert(pc.is_in(pc.cast(kept[index.summary_value], pa.string()), value_set=ours))
+                table = pa.concat_tables([kept.filter(others), table]).sort_by(index.summary_value)
+        tables.append(table)
+        result.moves += _put(lake, window.aside, path, small_parquet_bytes(table))
+        result.summary_groups.add(group)
+    result.summaries = pa.concat_tables(tables)
+
+
+def _remove_retired_state(lake: Lake) -> bool:
+    """Remove earlier versions' state folders (rebuilt under their new names from the
+    partitions); whether there was any."""
+    removed = False
+    for folder in lake.retired_state():
+        if lake.fs.exists(folder):
+            lake.fs.rm(folder, recursive=True)
+            removed = True
+    return removed
+
+
+def _put(lake: Lake, aside: str | None, target: str, data: bytes, alone: bool = False, new: bool = False) -> list[Move]:
+    """`new`: the target's folder is not in the lake yet (publish then renames it in unasked)."""
     if aside is None:
         lake.fs.pipe_file(target, data)
         return []
-    source = os.path.join(aside, os.path.relpath(target, lake.root))
-    os.makedirs(os.path.dirname(source), exist_ok=True)
-    with open(source, "wb") as handle:
+    source = aside + target[len(lake.root):]  # the target's lake path under the commit's folder
+    try:
+        handle = open(source, "wb")
+    except FileNotFoundError:  # its folder first (most files are the only one in theirs)
+        os.makedirs(os.path.dirname(source), exist_ok=True)
+        handle = open(source, "wb")
+    with handle:
         handle.write(data)
-    return [Move(source, target, alone)]
+    return [Move(source, target, alone and new)]
 
 
 def _remove(lake: Lake, aside: str | None, folder: str) -> list[Move]:
@@ -455,17 +505,16 @@ def publish(moves: list[Move]) -> None:
             shutil.rmtree(move.target, ignore_errors=True)
             continue
         folder = os.path.dirname(move.target)
-        if folder not in folders and not os.path.isdir(folder):
+        if move.alone:  # the folder arrives with its file in it
             parent = os.path.dirname(folder)  # a dataset's folder: made once, not per partition
             if parent not in folders:
                 os.makedirs(parent, exist_ok=True)
                 folders.add(parent)
-            if move.alone:  # the folder arrives with its file in it
-                os.rename(os.path.dirname(move.source), folder)
-                folders.add(folder)
-                continue
+            os.rename(os.path.dirname(move.source), folder)
+            continue
+        if folder not in folders:
             os.makedirs(folder, exist_ok=True)
-        folders.add(folder)
+            folders.add(folder)
         os.replace(move.source, move.target)
 
 
@@ -527,16 +576,6 @@ def _read_partitions(lake: Lake, dataset: Dataset, values: list[str]) -> pa.Tabl
         if table is not None:
             tables.append(table.append_column(dataset.partition, pa.array([value] * table.num_rows, pa.string())))
     return pa.concat_tables(tables) if tables else None
-
-
-def read_summaries(lake: Lake, index: DerivedIndex, fresh: pa.Table | None = None,
-                   fresh_days: Iterable[str] = ()) -> pa.Table:
-    """Every partition summary of a derived index (empty table if none); a missing or
-    unreadable one is rebuilt from its partition (repair.py). `fresh`: those of `fresh_days`
-    the commit has just written."""
-    from tasks.lake.repair import readable_summaries
-
-    return readable_summaries(lake, index, fresh, fresh_days)
 
 
 def partition_path(lake: str | Lake, dataset: Dataset, value: str) -> str:

@@ -61,7 +61,7 @@ def test_only_declarations_carry_a_merge_policy_and_an_index():
 
 
 # A lake folder as a path part, or a file name pattern of the lake.
-LAKE_PATH = re.compile(r"(^|/)(_staging|_state|_runs|_owner|entity_days)(/|$)|part-0|^batch-|ledger\.parquet|"
+LAKE_PATH = re.compile(r"(^|/)(_staging|_state|_runs|_owner|entity_days|entity_months)(/|$)|part-0|^batch-|ledger\.parquet|"
                        r"^backfill-$|^\.claim-|^\.done-")
 
 

@@ -236,7 +236,7 @@ def test_a_commit_spread_over_processes_writes_what_one_process_writes(tmp_path,
     # The index the commit built from the summaries it had just written and the older ones it
     # read is the index of every summary on disk.
     from tasks.lake.entity_index import DAY_SUMMARY, combine
-    on_disk = pq.read_table(tmp_path / "pooled/_state/entity_days", schema=DAY_SUMMARY)
+    on_disk = pq.read_table(tmp_path / "pooled/_state/entity_months", schema=DAY_SUMMARY)
     assert on_disk.num_rows and combine(on_disk).equals(pq.read_table(tmp_path / "pooled/entity_index/part-0.parquet"))
 
 
@@ -258,7 +258,7 @@ def test_the_commit_makes_its_files_durable_before_any_is_renamed_in_and_staging
     written, published_then = calls[0]
     assert published_then == []  # made durable before the first rename
     assert sum("/_commit/articles/" in p for p in written) == 2
-    assert any("/_commit/_state/entity_days/2024-05-01.parquet" in p for p in written)
+    assert any("/_commit/_state/entity_months/2024-05.parquet" in p for p in written)
     assert len(read(tmp_path, "articles")) == 2
 
 

@@ -70,11 +70,11 @@ def _rerun(source, lake):
 
 def test_deleted_entity_days_are_rebuilt_not_shrinking_the_index(lake):
     source, lake, expected = lake
-    shutil.rmtree(lake / "_state" / "entity_days")
+    shutil.rmtree(lake / "_state" / "entity_months")
     repair(str(lake))
     assert len(pd.read_parquet(lake / "entity_index")) == len(expected["entity_index"])
     # And by the next commit alone, without a repair.
-    shutil.rmtree(lake / "_state" / "entity_days")
+    shutil.rmtree(lake / "_state" / "entity_months")
     (source / "extra.txt").write_bytes(b"")  # one new (empty) file: a commit that touches no entity day
     try:
         _rerun(source, lake)
@@ -85,7 +85,7 @@ def test_deleted_entity_days_are_rebuilt_not_shrinking_the_index(lake):
 
 def test_a_truncated_day_summary_does_not_fail_later_commits(lake):
     source, lake, expected = lake
-    summary = sorted((lake / "_state" / "entity_days").glob("*.parquet"))[0]
+    summary = sorted((lake / "_state" / "entity_months").glob("*.parquet"))[0]
     summary.write_bytes(summary.read_bytes()[:40])
     assert any(str(summary) in line for line in scan(str(lake)).problems)
     (source / "extra.txt").write_bytes(b"")
