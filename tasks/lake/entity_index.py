@@ -12,7 +12,6 @@ Pure: the entities dataset declares the index (schema.py); the writer keeps its 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import pyarrow as pa
 import pyarrow.compute as pc

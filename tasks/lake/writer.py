@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import dataclasses
 import ctypes
 import ctypes.util
+import dataclasses
+import functools
 import io
+import itertools
 import multiprocessing
 import os
 import shutil
@@ -31,11 +33,26 @@ from fsspec.implementations.memory import MemoryFileSystem
 
 from tasks.lake import repair
 from tasks.lake.layout import CLAIMING, DELETING, OWNER_FILE, Lake, partition_value
-from tasks.lake.lock import assert_lock_held, holder_is_gone, holder_stamp, lake_lock, pid_is_dead, read_holder
+from tasks.lake.lock import (
+    assert_lock_held,
+    holder_is_gone,
+    holder_stamp,
+    lake_lock,
+    pid_is_dead,
+    read_holder,
+)
 from tasks.lake.merge import conform, drop_recorded, merge_partitions
 from tasks.lake.partitions import recorded_partitions
-from tasks.lake.schema import (DATASETS, PUB_DATE, ROW_GROUP_ROWS, SCHEMA_VERSION, Dataset, DerivedIndex, Merge,
-                               staged_schema)
+from tasks.lake.schema import (
+    DATASETS,
+    PUB_DATE,
+    ROW_GROUP_ROWS,
+    SCHEMA_VERSION,
+    Dataset,
+    DerivedIndex,
+    Merge,
+    staged_schema,
+)
 
 COMMIT_PROCESSES = min(os.cpu_count() or 1, 8)  # windows of partitions committed at once
 POOL_MIN_PARTITIONS = 256  # fewer: the commit works alone (starting processes costs ~0.5 s)
@@ -46,6 +63,9 @@ STAGED_WINDOW_BYTES = 8 * 2**20  # staged rows in a window at most (row groups' 
 # A partition smaller than this (in memory) is one row group: a reader opening a file of a few
 # kilobytes pays for each row group's footer entries and gains nothing from skipping one.
 SPLIT_ROW_GROUPS_BYTES = 1 * 2**20
+# So is one of this many rows, whatever their bytes: summing a slice's bytes (Table.nbytes)
+# took a fifth as long as encoding a day of a years-long archive.
+SMALL_ROWS = 100
 # Free text: min/max statistics of bodies would fill the footer and prune nothing.
 _NO_STATISTICS = {"body", "paragraphs", "headline", "subheadline", "related_headlines", "text", "detail"}
 try:  # syncfs(2), for make_durable; absent outside Linux
@@ -209,10 +229,20 @@ class Staged:
         if not groups:
             return None
         with self.lake.fs.open(self.files[file_no], "rb") as handle:
-            table = pq.ParquetFile(handle).read_row_groups(groups, columns=columns)
+            footer = _staged_footer(self.lake.fs, self.files[file_no])
+            table = pq.ParquetFile(handle, metadata=footer).read_row_groups(groups, columns=columns)
         if values is None:
             return table
         return table.filter(pc.is_in(table[self.dataset.partition], value_set=pa.array(sorted(values), pa.string())))
+
+
+@functools.lru_cache(maxsize=64)
+def _staged_footer(fs, path: str) -> pq.FileMetaData:
+    """A staged batch's footer, parsed once per process: each window reads its row groups of
+    every batch, and a footer with an entry per column of each month took a millisecond to parse.
+    (Staged files never change: a run's staging is written once, under its own run id.)"""
+    with fs.open(path, "rb") as handle:
+        return pq.ParquetFile(handle).metadata
 
 
 def staged_datasets(lake: str | Lake, run_id: str) -> Iterator[Staged]:
@@ -294,27 +324,29 @@ def commit_run(lake: str | Lake, run_id: str, replace: Iterable[str] = (), only:
             shutil.rmtree(aside, ignore_errors=True)  # an earlier attempt's files, never published
         if _remove_retired_state(lake):  # an earlier version's summaries: rebuilt below, from the partitions
             stale_indexes.update({d.index.name: d.index for d in DATASETS.values() if d.index is not None})
-        windows = []
-        for staged in staged_datasets(lake, run_id):
-            dataset, values = staged.dataset, set(staged.values)
-            if dataset.partition == PUB_DATE:
-                if only is not None:
-                    values &= only
-                # A replaced day the run no longer produces must become empty, not stay stale.
-                values |= replace
-            present = partition_values(lake, dataset.name)  # one listing, not a look-up per day
-            recorded = recorded_keys(lake, dataset, values) if dataset.merge is Merge.KEEP_RECORDED else set()
-            index = dataset.index
-            summary_groups = set(repair.summary_groups(lake, index)) if index is not None else set()
-            for window in staged.windows(sorted(values), index.summary_group if index is not None else None):
-                in_window = {index.summary_group(value) for value in window} if index is not None else set()
-                windows.append(CommitWindow(staged.only(window), window, frozenset(present.intersection(window)),
-                                            frozenset(replace.intersection(window)), frozenset(recorded), aside,
-                                            drops, frozenset(summary_groups & in_window)))
-            if index is not None:
-                stale_indexes[index.name] = index
+
+        def planned() -> Iterator[CommitWindow]:  # planned as the processes take the first windows
+            for staged in staged_datasets(lake, run_id):
+                dataset, values = staged.dataset, set(staged.values)
+                if dataset.partition == PUB_DATE:
+                    if only is not None:
+                        values &= only
+                    # A replaced day the run no longer produces must become empty, not stay stale.
+                    values |= replace
+                present = partition_values(lake, dataset.name)  # one listing, not a look-up per day
+                recorded = recorded_keys(lake, dataset, values) if dataset.merge is Merge.KEEP_RECORDED else set()
+                index = dataset.index
+                summary_groups = set(repair.summary_groups(lake, index)) if index is not None else set()
+                for window in staged.windows(sorted(values), index.summary_group if index is not None else None):
+                    in_window = {index.summary_group(value) for value in window} if index is not None else set()
+                    yield CommitWindow(staged.only(window), window, frozenset(present.intersection(window)),
+                                       frozenset(replace.intersection(window)), frozenset(recorded), aside,
+                                       drops, frozenset(summary_groups & in_window))
+                if index is not None:
+                    stale_indexes[index.name] = index
+
         moves: list[Move] = []  # written aside, to publish
-        for window, result in zip(windows, _in_processes(commit_window, windows, lake)):
+        for window, result in _in_processes(commit_window, planned(), lake):
             name = window.staged.dataset.name
             report.partitions[name] += len(result.rows)
             report.rows_written[name] += result.run_rows
@@ -477,12 +509,14 @@ def _put(lake: Lake, aside: str | None, target: str, data: bytes, alone: bool = 
         lake.fs.pipe_file(target, data)
         return []
     source = aside + target[len(lake.root):]  # the target's lake path under the commit's folder
-    try:
-        handle = open(source, "wb")
-    except FileNotFoundError:  # its folder first (most files are the only one in theirs)
-        os.makedirs(os.path.dirname(source), exist_ok=True)
-        handle = open(source, "wb")
-    with handle:
+    folder = os.path.dirname(source)
+    try:  # most files are alone in a new folder: one call (makedirs would look before it leaps)
+        os.mkdir(folder)
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
+    with open(source, "wb") as handle:
         handle.write(data)
     return [Move(source, target, alone and new)]
 
@@ -518,23 +552,33 @@ def publish(moves: list[Move]) -> None:
         os.replace(move.source, move.target)
 
 
-def _in_processes(function, windows: list[CommitWindow], lake: Lake) -> Iterator[WindowResult]:
-    """function(window) for each window, in order: in this process for a small commit (or a
-    lake in this process's memory, memory://, which no other process sees), else on a pool of
-    processes (the work is Python as much as Arrow: threads would share one core)."""
-    partitions = sum(len(window.values) for window in windows)
-    processes = min(COMMIT_PROCESSES, len(windows))
-    if processes < 2 or partitions < POOL_MIN_PARTITIONS or isinstance(lake.fs, MemoryFileSystem):
-        yield from map(function, windows)
+def _in_processes(function, windows: Iterable[CommitWindow], lake: Lake) -> Iterator[tuple[CommitWindow, WindowResult]]:
+    """(window, function(window)) for each window, in order: in this process for a small commit
+    (or a lake in this process's memory, memory://, which no other process sees), else on a
+    pool of processes (the work is Python as much as Arrow: threads would share one core).
+    The windows are taken as they are planned: processes start on the first ones while the
+    rest are planned."""
+    windows = iter(windows)
+    head, partitions = [], 0
+    if COMMIT_PROCESSES > 1 and not isinstance(lake.fs, MemoryFileSystem):
+        for window in windows:  # until the commit is known to be large enough for processes
+            head.append(window)
+            partitions += len(window.values)
+            if partitions >= POOL_MIN_PARTITIONS and len(head) > 1:
+                break
+    if len(head) < 2 or partitions < POOL_MIN_PARTITIONS:
+        for window in itertools.chain(head, windows):
+            yield window, function(window)
         return
-    pool = commit_pool(processes)
+    pool = commit_pool(COMMIT_PROCESSES)  # started by the first submissions, one per window until all are
     try:
-        # The processes start as the windows are submitted. They inherit this thread's signal
-        # mask: with SIGINT blocked they do not print a KeyboardInterrupt of their own when
-        # Ctrl-C reaches the process group; this process unwinds and they end with it.
+        # The processes inherit this thread's signal mask: with SIGINT blocked they do not print
+        # a KeyboardInterrupt of their own when Ctrl-C reaches the process group; this process
+        # unwinds and they end with it.
         with _sigint_blocked():
-            results = pool.map(function, windows)
-        yield from results
+            submitted = [(window, pool.submit(function, window)) for window in itertools.chain(head, windows)]
+        for window, result in submitted:
+            yield window, result.result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)  # interrupted: the windows not started are dropped
 
@@ -625,7 +669,7 @@ def partition_bytes(dataset: Dataset, rows: pa.Table) -> bytes:
     column was most of its encoding time (bench/bench_commit.py). A large one is zstd, one
     row group per `row_groups_by` value where the dataset declares one, so a filter skips
     the rest."""
-    if rows.nbytes < SPLIT_ROW_GROUPS_BYTES:
+    if rows.num_rows <= SMALL_ROWS or rows.nbytes < SPLIT_ROW_GROUPS_BYTES:
         return small_parquet_bytes(rows)
     return parquet_bytes(rows, row_groups_by=dataset.row_groups_by, row_group_rows=dataset.row_group_rows)
 
