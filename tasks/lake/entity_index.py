@@ -65,13 +65,6 @@ def _sorted_lists(lists: pa.ChunkedArray) -> pa.ListArray:
     return pa.ListArray.from_arrays(lists.offsets, values.take(order))
 
 
-def day_summary(day: str, entities: pa.Table | None) -> pa.Table:
-    """One day's summary (see day_summaries)."""
-    if entities is None or entities.num_rows == 0:
-        return DAY_SUMMARY.empty_table()
-    return day_summaries(entities.append_column("pub_date", pa.array([day] * entities.num_rows, pa.string())))
-
-
 def month_of(day: str) -> str:
     """The summaries file a day's summary lives in: its month (YYYY-MM)."""
     return day[:7]

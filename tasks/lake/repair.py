@@ -79,9 +79,7 @@ def readable_summaries(lake: Lake, index: DerivedIndex, fresh: pa.Table | None =
 
 def read_summary_file(lake: Lake, index: DerivedIndex, path: str) -> pa.Table | None:
     """One summary file's rows, None when it is gone or cannot be read."""
-    with contextlib.suppress(*READ_ERRORS):
-        return _read(lake, path, index.summary_schema)
-    return None
+    return _read(lake, path, index.summary_schema)
 
 
 def intact_days(lake: str | Lake) -> set[str]:

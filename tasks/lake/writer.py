@@ -257,9 +257,9 @@ def staged_datasets(lake: str | Lake, run_id: str) -> Iterator[Staged]:
         row_groups: dict[str, list[tuple[int, int]]] = {}
         group_bytes: dict[tuple[int, int], int] = {}
         for file_no, path in enumerate(files):
-            with lake.fs.open(path, "rb") as handle:  # its footer parsed once, for both
-                batch = pq.ParquetFile(handle)
-                footer = batch.metadata
+            footer = _staged_footer(lake.fs, path)  # parsed once per process (the settlement plans from it too)
+            with lake.fs.open(path, "rb") as handle:
+                batch = pq.ParquetFile(handle, metadata=footer)
                 present = batch.read(columns=[dataset.partition])[dataset.partition]
             values = sorted(v for v in pc.unique(present).to_pylist() if v is not None)
             for group, low, high in _row_group_ranges(footer, dataset.partition):
@@ -473,6 +473,7 @@ def _summarise_window(window: CommitWindow, values: list[str], merged: pa.Table,
     lake, dataset = window.staged.lake, window.staged.dataset
     index = dataset.index
     fresh = index.summarise(merged, dataset.partition)
+    fresh_values = pc.cast(fresh[index.summary_value], pa.string())
     by_group: dict[str, list[str]] = {}
     for value in values:
         by_group.setdefault(index.summary_group(value), []).append(value)
@@ -480,7 +481,7 @@ def _summarise_window(window: CommitWindow, values: list[str], merged: pa.Table,
     for group, group_values in by_group.items():
         path = lake.summary_file(index.summaries, group)
         ours = pa.array(group_values, pa.string())
-        table = fresh.filter(pc.is_in(pc.cast(fresh[index.summary_value], pa.string()), value_set=ours))
+        table = fresh.filter(pc.is_in(fresh_values, value_set=ours))
         if group in window.summary_groups:
             kept = repair.read_summary_file(lake, index, path)
             if kept is not None:

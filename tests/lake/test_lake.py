@@ -164,7 +164,10 @@ def test_lock_of_a_dead_process_is_broken(tmp_path):
 
 
 def test_entity_index_sums_day_summaries_and_reruns_do_not_double_count():
-    from tasks.lake.entity_index import combine, day_summary
+    from tasks.lake.entity_index import combine, day_summaries
+
+    def day_summary(day, entities):
+        return day_summaries(entities.append_column("pub_date", pa.array([day] * entities.num_rows, pa.string())))
 
     def rows(*items):
         return pa.Table.from_pylist(
